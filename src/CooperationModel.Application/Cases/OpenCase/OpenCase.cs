@@ -1,0 +1,53 @@
+using CooperationModel.Application.Common;
+using CooperationModel.Domain.Clients;
+using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Organisations;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationModel.Application.Cases.OpenCase;
+
+/// <summary>A Kela handler records a new client case.</summary>
+public sealed record OpenCaseCommand(string ClientName, string IdentityCode, string HomeMunicipalityCode);
+
+public interface IOpenCaseHandler
+{
+    Task<Result<Guid>> HandleAsync(OpenCaseCommand command, CancellationToken cancellationToken = default);
+}
+
+public sealed class OpenCaseHandler(
+    IAppDbContextFactory dbFactory,
+    ICurrentUser user,
+    IValidator<OpenCaseCommand> validator,
+    TimeProvider clock) : IOpenCaseHandler
+{
+    public async Task<Result<Guid>> HandleAsync(OpenCaseCommand command, CancellationToken cancellationToken = default)
+    {
+        if (user.Role != UserRole.KelaHandler)
+        {
+            return CommonErrors.WrongRole;
+        }
+
+        var valid = await validator.CheckAsync(command, cancellationToken);
+        if (!valid.IsSuccess)
+        {
+            return Result<Guid>.Failure(valid.Errors);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var district = await db.Organisations.SingleAsync(o => o.Id == user.OrganisationId, cancellationToken);
+        var municipality = ReferenceCatalog.Instance.FindMunicipality(command.HomeMunicipalityCode)!;
+        var identityCode = PersonalIdentityCode.Parse(command.IdentityCode).Value;
+
+        var opened = ClientCase.Open(user.ToActor(), district, command.ClientName, identityCode, municipality, clock.GetUtcNow());
+        if (!opened.TryGetValue(out var clientCase))
+        {
+            return Result<Guid>.Failure(opened.Errors);
+        }
+
+        db.Cases.Add(clientCase);
+        await db.SaveChangesAsync(cancellationToken);
+        return clientCase.Id;
+    }
+}

@@ -1,0 +1,30 @@
+using CooperationModel.Domain.Clients;
+using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Organisations;
+using CooperationModel.Domain.Referrals;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationModel.Application.Common;
+
+/// <summary>
+/// The data the use cases work on. Every set of client data is filtered to the current user's organisation
+/// by the implementation (named query filter "Tenant"); a use case never adds that filter by hand.
+/// </summary>
+public interface IAppDbContext : IAsyncDisposable
+{
+    DbSet<Organisation> Organisations { get; }
+
+    DbSet<Municipality> Municipalities { get; }
+
+    DbSet<ClientCase> Cases { get; }
+
+    DbSet<Referral> Referrals { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>Creates one short-lived context per operation (the EF Core pattern for Blazor Server).</summary>
+public interface IAppDbContextFactory
+{
+    Task<IAppDbContext> CreateAsync(CancellationToken cancellationToken = default);
+}

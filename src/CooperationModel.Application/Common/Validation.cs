@@ -1,0 +1,36 @@
+using CooperationModel.Domain.Common;
+using FluentValidation;
+
+namespace CooperationModel.Application.Common;
+
+public static class Validation
+{
+    /// <summary>Runs a validator and turns its failures into validation errors; messages are error codes.</summary>
+    public static async Task<Result> CheckAsync<T>(this IValidator<T> validator, T request, CancellationToken cancellationToken)
+    {
+        var outcome = await validator.ValidateAsync(request, cancellationToken);
+        return outcome.IsValid
+            ? Result.Success()
+            : Result.Failure(outcome.Errors.Select(f => new ValidationError(f.ErrorMessage) { Field = f.PropertyName }));
+    }
+
+    /// <summary>Adds a domain error as a failure of the property being validated.</summary>
+    public static IRuleBuilderOptionsConditions<T, TProperty> MustPass<T, TProperty>(
+        this IRuleBuilder<T, TProperty> rule, Func<TProperty, Result> check) =>
+        rule.Custom((value, context) =>
+        {
+            var result = check(value);
+            if (!result.IsSuccess)
+            {
+                context.AddFailure(context.PropertyPath, result.FirstError.Code);
+            }
+        });
+}
+
+/// <summary>Errors that many use cases share.</summary>
+public static class CommonErrors
+{
+    public static ForbiddenError NotSignedIn => new("Common.NotSignedIn");
+    public static ForbiddenError WrongRole => new("Common.WrongRole");
+    public static ConflictError ChangedByAnother => new("Common.ChangedByAnother");
+}

@@ -1,0 +1,29 @@
+using CooperationModel.Application.Cases.GetCase;
+using CooperationModel.Application.Cases.ListCases;
+using CooperationModel.Application.Cases.OpenCase;
+using CooperationModel.Application.Referrals.AcceptReferral;
+using CooperationModel.Application.Referrals.GetReferral;
+using CooperationModel.Application.Referrals.ListInbox;
+using CooperationModel.Application.Referrals.SendReferral;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CooperationModel.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplicationServices(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<OpenCaseValidator>(ServiceLifetime.Singleton);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddScoped<IOpenCaseHandler, OpenCaseHandler>();
+        services.AddScoped<IListCasesHandler, ListCasesHandler>();
+        services.AddScoped<IGetCaseHandler, GetCaseHandler>();
+        services.AddScoped<ISendReferralHandler, SendReferralHandler>();
+        services.AddScoped<IListInboxHandler, ListInboxHandler>();
+        services.AddScoped<IGetReferralHandler, GetReferralHandler>();
+        services.AddScoped<IAcceptReferralHandler, AcceptReferralHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,64 @@
+using CooperationModel.Application.Common;
+using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Organisations;
+using CooperationModel.Domain.Referrals;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationModel.Application.Referrals.SendReferral;
+
+/// <summary>A Kela handler sends a referral from a case to social services.</summary>
+public sealed record SendReferralCommand(Guid CaseId, ReferralGround? Ground, bool? ConsentGiven, string? SituationDescription);
+
+public interface ISendReferralHandler
+{
+    Task<Result<Guid>> HandleAsync(SendReferralCommand command, CancellationToken cancellationToken = default);
+}
+
+public sealed class SendReferralHandler(
+    IAppDbContextFactory dbFactory,
+    ICurrentUser user,
+    IValidator<SendReferralCommand> validator,
+    TimeProvider clock) : ISendReferralHandler
+{
+    public static NotFoundError CaseNotFound => new("Case.NotFound");
+
+    public async Task<Result<Guid>> HandleAsync(SendReferralCommand command, CancellationToken cancellationToken = default)
+    {
+        if (user.Role != UserRole.KelaHandler)
+        {
+            return CommonErrors.WrongRole;
+        }
+
+        var valid = await validator.CheckAsync(command, cancellationToken);
+        if (!valid.IsSuccess)
+        {
+            return Result<Guid>.Failure(valid.Errors);
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var clientCase = await db.Cases.SingleOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken);
+        if (clientCase is null)
+        {
+            return CaseNotFound;
+        }
+
+        // Routing: the social services organiser of the client's home municipality receives the referral.
+        var catalog = ReferenceCatalog.Instance;
+        var organiser = Referral.RouteFor(catalog.FindMunicipality(clientCase.HomeMunicipalityCode)!, catalog);
+        var receiverId = Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, organiser.Code);
+
+        var sent = Referral.Send(
+            clientCase, command.Ground!.Value, command.ConsentGiven!.Value, command.SituationDescription,
+            receiverId, user.ToActor(), clock.GetUtcNow());
+        if (!sent.TryGetValue(out var referral))
+        {
+            return Result<Guid>.Failure(sent.Errors);
+        }
+
+        db.Referrals.Add(referral);
+        await db.SaveChangesAsync(cancellationToken);
+        return referral.Id;
+    }
+}

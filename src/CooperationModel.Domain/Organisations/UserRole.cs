@@ -1,0 +1,26 @@
+namespace CooperationModel.Domain.Organisations;
+
+/// <summary>The one role a user has in their organisation.</summary>
+public enum UserRole
+{
+    /// <summary>Etuuskäsittelijä: records cases and sends referrals.</summary>
+    KelaHandler = 1,
+    /// <summary>Sosiaalityöntekijä: receives and acknowledges referrals.</summary>
+    SocialWorker = 2,
+    /// <summary>Hankekoordinaattori: aggregates only, never a client.</summary>
+    Coordinator = 3,
+    /// <summary>Pääkäyttäjä: manages the users of one organisation.</summary>
+    OrganisationAdmin = 4,
+}
+
+public static class UserRoles
+{
+    /// <summary>The kind of organisation a role belongs in; an admin may be in any.</summary>
+    public static bool FitsIn(this UserRole role, OrganisationKind kind) => role switch
+    {
+        UserRole.KelaHandler => kind == OrganisationKind.KelaDistrict,
+        UserRole.SocialWorker => kind == OrganisationKind.SocialServicesOrganiser,
+        UserRole.Coordinator => kind == OrganisationKind.NationalCoordination,
+        UserRole.OrganisationAdmin => true,
+    };
+}

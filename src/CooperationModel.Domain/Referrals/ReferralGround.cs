@@ -1,0 +1,69 @@
+namespace CooperationModel.Domain.Referrals;
+
+/// <summary>
+/// The ground (peruste / grund) of a notice to social services, each with its legal basis
+/// and the follow-up social services is expected to make.
+/// </summary>
+public enum ReferralGround
+{
+    /// <summary>Basic amount reduced or a measure refused (Social Assistance Act 10 §).</summary>
+    BasicAmountReduced = 1,
+    /// <summary>Under 25 and unemployed, 4 months on assistance (Rehabilitative Work Activity Act 2 §, 5 §).</summary>
+    UnemployedUnder25FourMonths = 2,
+    /// <summary>25 or over and unemployed, 12 months on assistance (Rehabilitative Work Activity Act 2 §, 5 §).</summary>
+    Unemployed25OrOverTwelveMonths = 3,
+    /// <summary>The client asks for, or would benefit from, a service-need assessment (Social Welfare Act 35 §).</summary>
+    ClientRequestsAssessment = 4,
+    /// <summary>Obvious need for social care (Social Welfare Act 35 §).</summary>
+    ObviousNeedForSocialCare = 5,
+    /// <summary>Immigrant on assistance for over 2 months (Integration Act).</summary>
+    ImmigrantOverTwoMonths = 6,
+}
+
+/// <summary>The law behind a ground.</summary>
+public enum LegalBasis
+{
+    /// <summary>Toimeentulotukilaki 1412/1997, 10 §.</summary>
+    SocialAssistanceAct10 = 1,
+    /// <summary>Laki kuntouttavasta työtoiminnasta 189/2001, 2 § and 5 §.</summary>
+    RehabilitativeWorkActivityAct2And5 = 2,
+    /// <summary>Sosiaalihuoltolaki 1301/2014, 35 §.</summary>
+    SocialWelfareAct35 = 3,
+    /// <summary>Kotoutumislaki (Integration Act).</summary>
+    IntegrationAct = 4,
+}
+
+/// <summary>The plan social services is expected to make after the assessment.</summary>
+public enum ExpectedPlan
+{
+    IndependentCopingPlan = 1,
+    ActivationPlan = 2,
+    ClientPlan = 3,
+    IntegrationPlan = 4,
+}
+
+public static class ReferralGrounds
+{
+    public static IReadOnlyList<ReferralGround> All { get; } = Enum.GetValues<ReferralGround>();
+
+    public static LegalBasis LegalBasisOf(this ReferralGround ground) => ground switch
+    {
+        ReferralGround.BasicAmountReduced => LegalBasis.SocialAssistanceAct10,
+        ReferralGround.UnemployedUnder25FourMonths => LegalBasis.RehabilitativeWorkActivityAct2And5,
+        ReferralGround.Unemployed25OrOverTwelveMonths => LegalBasis.RehabilitativeWorkActivityAct2And5,
+        ReferralGround.ClientRequestsAssessment => LegalBasis.SocialWelfareAct35,
+        ReferralGround.ObviousNeedForSocialCare => LegalBasis.SocialWelfareAct35,
+        ReferralGround.ImmigrantOverTwoMonths => LegalBasis.IntegrationAct,
+    };
+
+    /// <summary>Every ground expects a service-need assessment (SHL 36 §) followed by this plan.</summary>
+    public static ExpectedPlan ExpectedPlanOf(this ReferralGround ground) => ground switch
+    {
+        ReferralGround.BasicAmountReduced => ExpectedPlan.IndependentCopingPlan,
+        ReferralGround.UnemployedUnder25FourMonths => ExpectedPlan.ActivationPlan,
+        ReferralGround.Unemployed25OrOverTwelveMonths => ExpectedPlan.ActivationPlan,
+        ReferralGround.ClientRequestsAssessment => ExpectedPlan.ClientPlan,
+        ReferralGround.ObviousNeedForSocialCare => ExpectedPlan.ClientPlan,
+        ReferralGround.ImmigrantOverTwoMonths => ExpectedPlan.IntegrationPlan,
+    };
+}

@@ -1,0 +1,77 @@
+using CooperationModel.Application.Common;
+using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Infrastructure.Persistence;
+using CooperationModel.Infrastructure.Persistence.Interceptors;
+using CooperationModel.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CooperationModel.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see README.md).");
+
+        services.AddSingleton<TenantGuardInterceptor>();
+        services.AddScoped<PrincipalUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<PrincipalUser>());
+
+        // Scoped factory: each context is built with the current user of the request or circuit.
+        services.AddDbContextFactory<AppDbContext>(
+            (sp, options) =>
+            {
+                ConfigureDbContext(options, connectionString);
+                options.AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>());
+            },
+            ServiceLifetime.Scoped);
+        services.AddScoped<IAppDbContextFactory, AppDbContextFactory>();
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Password.RequiredUniqueChars = 5;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<AppUserClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders();
+
+        return services;
+    }
+
+    internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>Applies pending migrations and seeds reference data; with <paramref name="demoData"/> also the demo users.</summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, bool demoData, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
+        await using (var db = new AppDbContext(options, FixedUser.Anonymous))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            await ReferenceDataSeeder.SeedAsync(db, cancellationToken);
+        }
+
+        if (demoData)
+        {
+            await DemoDataSeeder.SeedAsync(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using CooperationModel.Application.Common;
+using CooperationModel.Domain.Clients;
+using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Organisations;
+using CooperationModel.Domain.Referrals;
+using CooperationModel.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationModel.Infrastructure.Persistence;
+
+/// <summary>
+/// The app's database. Client data is filtered to the current user's organisation by the named query filter
+/// <see cref="TenantFilter"/>: a case to its Kela district, a referral to its sender and its receiver.
+/// Migrations: <c>dotnet ef migrations add Name --project src/CooperationModel.Infrastructure</c>.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser user)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IAppDbContext
+{
+    public const string TenantFilter = "Tenant";
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<KelaDistrict> KelaDistricts => Set<KelaDistrict>();
+
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<ClientCase> Cases => Set<ClientCase>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    internal ICurrentUser User => user;
+
+    /// <summary>Read by the query filters on every query, so each context instance filters to its own user.</summary>
+    private Guid CurrentOrganisationId => user.OrganisationId;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        builder.Entity<ClientCase>().HasQueryFilter(TenantFilter, c => c.OrganisationId == CurrentOrganisationId);
+        builder.Entity<Referral>().HasQueryFilter(
+            TenantFilter,
+            r => r.SenderOrganisationId == CurrentOrganisationId || r.ReceiverOrganisationId == CurrentOrganisationId);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<string>().HaveMaxLength(256);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,57 @@
+using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Referrals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace CooperationModel.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// The second lock of tenant isolation: refuses to save client data of an organisation other than the
+/// current user's. A bug that got past the use case's checks fails here instead of writing across tenants.
+/// </summary>
+public sealed class TenantGuardInterceptor : SaveChangesInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Check(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Check(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    private static void Check(DbContext? context)
+    {
+        if (context is not AppDbContext db)
+        {
+            return;
+        }
+
+        var organisationId = db.User.OrganisationId;
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var allowed = entry.Entity switch
+            {
+                ITenantOwned owned => owned.OrganisationId == organisationId && organisationId != Guid.Empty,
+                Referral referral when entry.State == EntityState.Added => referral.SenderOrganisationId == organisationId,
+                Referral referral => referral.SenderOrganisationId == organisationId || referral.ReceiverOrganisationId == organisationId,
+                _ => true,
+            };
+
+            if (!allowed)
+            {
+                throw new InvalidOperationException(
+                    $"Refused to save a {entry.Metadata.ClrType.Name} of another organisation than the current user's.");
+            }
+        }
+    }
+}
