@@ -1,6 +1,7 @@
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Organisations;
 
 namespace CooperationModel.Domain.Referrals;
 
@@ -69,7 +70,6 @@ public sealed class Referral
         ReferralGround ground,
         bool consentGiven,
         string? situationDescription,
-        Guid receiverOrganisationId,
         Actor sender,
         DateTimeOffset now)
     {
@@ -89,7 +89,7 @@ public sealed class Referral
             Id = Guid.CreateVersion7(now),
             CaseId = clientCase.Id,
             SenderOrganisationId = clientCase.OrganisationId,
-            ReceiverOrganisationId = receiverOrganisationId,
+            ReceiverOrganisationId = ReceiverFor(clientCase.HomeMunicipalityCode),
             Ground = ground,
             ConsentGiven = consentGiven,
             SituationDescription = consentGiven ? situationDescription!.Trim() : null,
@@ -145,4 +145,13 @@ public sealed class Referral
     /// <summary>Where the referral goes: the organiser of the client's home municipality.</summary>
     public static SocialServicesOrganiser RouteFor(Municipality homeMunicipality, ReferenceCatalog catalog) =>
         catalog.ReceivingOrganiserFor(homeMunicipality);
+
+    /// <summary>The routing is the domain's: no caller can send a referral to another organiser by mistake.</summary>
+    private static Guid ReceiverFor(string homeMunicipalityCode)
+    {
+        var catalog = ReferenceCatalog.Instance;
+        var municipality = catalog.FindMunicipality(homeMunicipalityCode)
+            ?? throw new InvalidOperationException("A case's home municipality is not in the reference data.");
+        return Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, RouteFor(municipality, catalog).Code);
+    }
 }

@@ -89,9 +89,8 @@ public static class DemoDataSeeder
         var second = ClientCase.Open(actor, district, "Matti Virtanen", PersonalIdentityCode.Parse("150585-922C").Value, helsinki, now.AddDays(-1)).Value;
         db.Cases.AddRange(first, second);
 
-        var receiver = Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, ReferenceCatalog.Instance.ReceivingOrganiserFor(helsinki).Code);
         var referral = Referral.Send(first, ReferralGround.ObviousNeedForSocialCare, consentGiven: true,
-            "Asiakas kertoo, ettei selviä arjesta ilman tukea.", receiver, actor, now.AddDays(-2)).Value;
+            "Asiakas kertoo, ettei selviä arjesta ilman tukea.", actor, now.AddDays(-2)).Value;
         db.Referrals.Add(referral);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -1,6 +1,5 @@
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.Common;
-using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using FluentValidation;
@@ -44,14 +43,9 @@ public sealed class SendReferralHandler(
             return CaseNotFound;
         }
 
-        // Routing: the social services organiser of the client's home municipality receives the referral.
-        var catalog = ReferenceCatalog.Instance;
-        var organiser = Referral.RouteFor(catalog.FindMunicipality(clientCase.HomeMunicipalityCode)!, catalog);
-        var receiverId = Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, organiser.Code);
-
         var sent = Referral.Send(
             clientCase, command.Ground!.Value, command.ConsentGiven!.Value, command.SituationDescription,
-            receiverId, user.ToActor(), clock.GetUtcNow());
+            user.ToActor(), clock.GetUtcNow());
         if (!sent.TryGetValue(out var referral))
         {
             return Result<Guid>.Failure(sent.Errors);

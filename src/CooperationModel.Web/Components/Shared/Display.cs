@@ -1,0 +1,46 @@
+using System.Globalization;
+using CooperationModel.Application.Geography;
+using CooperationModel.Domain.Geography;
+
+namespace CooperationModel.Web.Components.Shared;
+
+/// <summary>How values are shown: Finnish time, the user's language.</summary>
+public static class Display
+{
+    private static readonly TimeZoneInfo Finland = FindFinland();
+
+    public static string Time(DateTimeOffset? value) =>
+        value is { } time
+            ? TimeZoneInfo.ConvertTime(time, Finland).ToString("d.M.yyyy HH:mm", CultureInfo.InvariantCulture)
+            : "";
+
+    public static string Municipality(string code) => MunicipalityDirectory.NameOf(code, CultureInfo.CurrentUICulture);
+
+    /// <summary>The name in the user's language, from a Finnish, Swedish and English name.</summary>
+    public static string InLanguage(string fi, string sv, string en) => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName switch
+    {
+        "sv" => sv,
+        "en" => en,
+        _ => fi,
+    };
+
+    /// <summary>The social services organiser that receives referrals for a municipality.</summary>
+    public static string ReceiverOf(string municipalityCode)
+    {
+        var catalog = ReferenceCatalog.Instance;
+        var organiser = catalog.ReceivingOrganiserFor(catalog.FindMunicipality(municipalityCode)!);
+        return InLanguage(organiser.NameFi, organiser.NameSv, organiser.NameEn);
+    }
+
+    private static TimeZoneInfo FindFinland()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using CooperationModel.Application.Common;
+using CooperationModel.Application.Referrals.GetReferral;
+using CooperationModel.Application.Referrals.ListInbox;
+using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Referrals;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace CooperationModel.Web.Endpoints;
+
+/// <summary>
+/// A small JSON API over the same use cases as the pages. Expected failures become problem details
+/// (400, 403, 404, 409) with a localised title and the error code; nothing a user sends ends in a 500.
+/// </summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapApiEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").DisableAntiforgery();
+
+        api.MapGet("/referrals/{id:guid}", async (Guid id, IGetReferralHandler handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        {
+            var result = await handler.HandleAsync(id, ct);
+            return result.TryGetValue(out var referral)
+                ? Results.Ok(ReferralResponse.From(referral))
+                : Problem(result.FirstError, l);
+        });
+
+        api.MapGet("/inbox", async (
+            [FromQuery] int? page, [FromQuery] int? pageSize, [FromQuery] string? search, [FromQuery] string? status,
+            IListInboxHandler handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (page is < 1)
+            {
+                errors["page"] = [l["Api.PageInvalid"]];
+            }
+
+            if (pageSize is < 1 or > PageRequest.MaxPageSize)
+            {
+                errors["pageSize"] = [l["Api.PageSizeInvalid", PageRequest.MaxPageSize]];
+            }
+
+            ReferralStatus? wantedStatus = null;
+            if (!string.IsNullOrEmpty(status))
+            {
+                if (Enum.TryParse<ReferralStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+                {
+                    wantedStatus = parsed;
+                }
+                else
+                {
+                    errors["status"] = [l["Api.StatusInvalid"]];
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, title: l["Api.InvalidRequest"]);
+            }
+
+            var rows = await handler.HandleAsync(
+                new ListInboxQuery(search, wantedStatus, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultPageSize)), ct);
+            return Results.Ok(new
+            {
+                rows.TotalCount,
+                Items = rows.Items.Select(r => new
+                {
+                    r.Id, r.ClientName, ClientIdentityCode = r.ClientIdentityCode.Value, r.HomeMunicipalityCode,
+                    Ground = r.Ground.ToString(), Status = r.Status.ToString(), r.SentAt, r.NamedWorkerName,
+                }),
+            });
+        });
+
+        return endpoints;
+    }
+
+    /// <summary>The one place where an error value becomes an HTTP problem.</summary>
+    public static IResult Problem(Error error, IStringLocalizer<SharedResource> l)
+    {
+        var status = error switch
+        {
+            NotFoundError => StatusCodes.Status404NotFound,
+            ValidationError => StatusCodes.Status400BadRequest,
+            ConflictError or InvalidTransitionError => StatusCodes.Status409Conflict,
+            ForbiddenError => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        };
+
+        return Results.Problem(
+            title: l[error.Code],
+            statusCode: status,
+            extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field });
+    }
+}
+
+/// <summary>A referral as the API returns it.</summary>
+public sealed record ReferralResponse(
+    Guid Id, string ClientName, string ClientIdentityCode, string HomeMunicipalityCode, string Ground, bool ConsentGiven,
+    string? SituationDescription, string Status, DateTimeOffset SentAt, string SentByName, string? NamedWorkerName, DateTimeOffset? AcceptedAt)
+{
+    public static ReferralResponse From(ReferralDetails r) => new(
+        r.Id, r.ClientName, r.ClientIdentityCode.Value, r.HomeMunicipalityCode, r.Ground.ToString(), r.ConsentGiven,
+        r.SituationDescription, r.Status.ToString(), r.SentAt, r.SentByName, r.NamedWorkerName, r.AcceptedAt);
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using CooperationModel.Domain.Organisations;
+using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Web.Services;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Serilog.Context;
+
+namespace CooperationModel.Web;
+
+/// <summary>Names of the authorization policies; each role's pages require its policy.</summary>
+public static class Policies
+{
+    public const string KelaHandler = nameof(UserRole.KelaHandler);
+    public const string SocialWorker = nameof(UserRole.SocialWorker);
+    public const string Coordinator = nameof(UserRole.Coordinator);
+    public const string OrganisationAdmin = nameof(UserRole.OrganisationAdmin);
+}
+
+public static class WebServices
+{
+    /// <summary>Finnish is the default; Swedish and English follow.</summary>
+    public static readonly string[] Cultures = ["fi", "sv", "en"];
+
+    public static IServiceCollection AddWebServices(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddProblemDetails();
+        services.AddHttpContextAccessor();
+
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
+            options.DefaultRequestCulture = new RequestCulture("fi");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Cookie.Name = "cm.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // An API caller gets a status code, not a redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.KelaHandler, p => p.RequireRole(nameof(UserRole.KelaHandler)))
+            .AddPolicy(Policies.SocialWorker, p => p.RequireRole(nameof(UserRole.SocialWorker)))
+            .AddPolicy(Policies.Coordinator, p => p.RequireRole(nameof(UserRole.Coordinator)))
+            .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(nameof(UserRole.OrganisationAdmin)));
+
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        return services;
+    }
+
+    /// <summary>Sets the current user of each HTTP request, and puts tenant and user ids (never names) into the log context.</summary>
+    public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var user = context.RequestServices.GetRequiredService<PrincipalUser>();
+            user.Set(context.User);
+            using (LogContext.PushProperty("TenantId", user.OrganisationId))
+            using (LogContext.PushProperty("UserId", user.UserId))
+            {
+                await next(context);
+            }
+        });
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
