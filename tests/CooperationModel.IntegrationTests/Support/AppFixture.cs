@@ -1,0 +1,154 @@
+using CooperationModel.Application.Cases.OpenCase;
+using CooperationModel.Application.Common;
+using CooperationModel.Application.Referrals.SendReferral;
+using CooperationModel.Domain.Referrals;
+using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Infrastructure.Persistence;
+using CooperationModel.Infrastructure.Seeding;
+using CooperationModel.Tests.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CooperationModel.IntegrationTests.Support;
+
+/// <summary>
+/// One test database and one running app for the whole project (start-up is the slow part).
+/// Tests share it, so each creates its own cases, referrals and users with unique names.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private AppFactory? _factory;
+
+    public AppFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    public string ConnectionString => Factory.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("integration");
+        _factory = new AppFactory(_database);
+        // Starts the host: migrations, reference data and demo users are in place before any test runs.
+        _ = _factory.Services;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    /// <summary>A context of the app's own configuration (tenant guard included) that acts as the given user.</summary>
+    public DbScope NewDbContext(ICurrentUser user)
+    {
+        var scope = Factory.Services.CreateAsyncScope();
+        return new DbScope(scope, new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), user));
+    }
+
+    /// <summary>A DI scope whose current user is the given account, as after a real sign-in.</summary>
+    public async Task<UserScope> AsUserAsync(string email)
+    {
+        var scope = Factory.Services.CreateAsyncScope();
+        try
+        {
+            var services = scope.ServiceProvider;
+            var user = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email)
+                ?? throw new InvalidOperationException($"No user {email}.");
+            var principal = await services.GetRequiredService<SignInManager<AppUser>>().CreateUserPrincipalAsync(user);
+            services.GetRequiredService<PrincipalUser>().Set(principal);
+            return new UserScope(scope, user);
+        }
+        catch
+        {
+            await scope.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<UserScope> AsUserAsync(DemoUser user) => AsUserAsync(user.Email);
+
+    /// <summary>Creates a user account with a strong password (never a demo user, whose state other tests rely on).</summary>
+    public async Task<AppUser> CreateUserAsync(string displayName, Guid organisationId, Domain.Organisations.UserRole role, string password)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var email = $"test.{Guid.NewGuid():N}@integration.test";
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName,
+            OrganisationId = organisationId,
+            Role = role,
+            LockoutEnabled = true,
+        };
+        var created = await users.CreateAsync(user, password);
+        created.Succeeded.ShouldBeTrue(string.Join(", ", created.Errors.Select(e => e.Code)));
+        return user;
+    }
+
+    /// <summary>
+    /// A Kela handler opens a case for a new, uniquely named client and sends a referral
+    /// (with consent and a unique description, unless told otherwise).
+    /// </summary>
+    public async Task<SentReferral> SendReferralAsync(DemoUser handler, string municipalityCode, bool consentGiven = true)
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var clientName = $"Testi Asiakas {suffix}";
+        var identityCode = IdentityCodes.Next();
+        var description = consentGiven ? $"Tilannekuvaus {suffix}: asiakas tarvitsee tukea." : null;
+
+        await using var scope = await AsUserAsync(handler);
+        var opened = await scope.Get<IOpenCaseHandler>().HandleAsync(new OpenCaseCommand(clientName, identityCode, municipalityCode));
+        opened.IsSuccess.ShouldBeTrue(opened.IsSuccess ? "" : opened.FirstError.Code);
+
+        var sent = await scope.Get<ISendReferralHandler>().HandleAsync(
+            new SendReferralCommand(opened.Value, ReferralGround.ObviousNeedForSocialCare, consentGiven, description));
+        sent.IsSuccess.ShouldBeTrue(sent.IsSuccess ? "" : sent.FirstError.Code);
+
+        return new SentReferral(opened.Value, sent.Value, clientName, identityCode, description);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "App";
+}
+
+/// <summary>What a test sent: the ids, and the personal data that must never reach another organisation.</summary>
+public sealed record SentReferral(Guid CaseId, Guid ReferralId, string ClientName, string IdentityCode, string? Description);
+
+/// <summary>A DI scope acting as one signed-in user.</summary>
+public sealed class UserScope(AsyncServiceScope scope, AppUser user) : IAsyncDisposable
+{
+    public AppUser User { get; } = user;
+
+    public IServiceProvider Services => scope.ServiceProvider;
+
+    public T Get<T>()
+        where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
+}
+
+/// <summary>An <see cref="AppDbContext"/> and the DI scope its options live in.</summary>
+public sealed class DbScope(AsyncServiceScope scope, AppDbContext db) : IAsyncDisposable
+{
+    public AppDbContext Db { get; } = db;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        await scope.DisposeAsync();
+    }
+}
