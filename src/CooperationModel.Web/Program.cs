@@ -28,12 +28,21 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseExceptionHandler();
+// Unexpected exceptions become a problem (API) or the error page; a request that cannot even be bound
+// (a number that is not a number) is the caller's mistake: 400, never 500.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
+
 // Pages get a friendly not-found page; the API keeps its status codes and problem details.
 app.UseWhen(
     context => !context.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRequestLocalization();
+
+// Routing after the status code pages, so that a re-executed request (/not-found) is routed again.
+app.UseRouting();
 app.UseSerilogRequestLogging();
 
 app.UseAuthentication();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Application.Referrals.ListInbox;
@@ -27,16 +28,19 @@ public static class ApiEndpoints
         });
 
         api.MapGet("/inbox", async (
-            [FromQuery] int? page, [FromQuery] int? pageSize, [FromQuery] string? search, [FromQuery] string? status,
+            [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? search, [FromQuery] string? status,
             IListInboxHandler handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
+            // Query values are read here, not bound, so that a malformed one gets the same localised 400.
             var errors = new Dictionary<string, string[]>();
-            if (page is < 1)
+            var pageNumber = ParseOptional(page, 1);
+            if (pageNumber is not >= 1)
             {
                 errors["page"] = [l["Api.PageInvalid"]];
             }
 
-            if (pageSize is < 1 or > PageRequest.MaxPageSize)
+            var size = ParseOptional(pageSize, PageRequest.DefaultPageSize);
+            if (size is not (>= 1 and <= PageRequest.MaxPageSize))
             {
                 errors["pageSize"] = [l["Api.PageSizeInvalid", PageRequest.MaxPageSize]];
             }
@@ -60,7 +64,7 @@ public static class ApiEndpoints
             }
 
             var rows = await handler.HandleAsync(
-                new ListInboxQuery(search, wantedStatus, new PageRequest(page ?? 1, pageSize ?? PageRequest.DefaultPageSize)), ct);
+                new ListInboxQuery(search, wantedStatus, new PageRequest(pageNumber!.Value, size!.Value)), ct);
             return Results.Ok(new
             {
                 rows.TotalCount,
@@ -74,6 +78,12 @@ public static class ApiEndpoints
 
         return endpoints;
     }
+
+    /// <summary>An absent value gives the default; a value that is not a whole number gives null.</summary>
+    private static int? ParseOptional(string? value, int defaultValue) =>
+        string.IsNullOrEmpty(value)
+            ? defaultValue
+            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     /// <summary>The one place where an error value becomes an HTTP problem.</summary>
     public static IResult Problem(Error error, IStringLocalizer<SharedResource> l)
