@@ -1,0 +1,84 @@
+using CooperationModel.Tests.Shared;
+using Microsoft.Playwright;
+
+namespace CooperationModel.BrowserTests;
+
+/// <summary>
+/// One test database, one app served over a real socket (spike P10) and one Chromium for the whole project.
+/// Each test opens a fresh <see cref="IBrowserContext"/> per user, so cookies never leak between tests or users.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private AppFactory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        // Auto-waiting assertions: generous enough for a busy 2-core machine, still far from a sleep.
+        Assertions.SetDefaultExpectTimeout(15_000);
+
+        _database = await TestDatabase.CreateAsync("browser");
+        _factory = new AppFactory(_database);
+        // Kestrel on a free port of 127.0.0.1; environment stays Development (spike P10, P11).
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseAddress = _factory.ClientOptions.BaseAddress;
+
+        _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        // Debian's Chromium; never `playwright install` (spike P16).
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>A fresh, signed-out browser context (its own cookies, so its own language and user).</summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            Locale = "fi-FI",
+        });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser";
+}
