@@ -39,7 +39,7 @@ public static class WebServices
             options.DefaultRequestCulture = new RequestCulture("fi");
             options.SupportedCultures = cultures;
             options.SupportedUICultures = cultures;
-            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new NationalLanguageCultureProvider()];
         });
 
         services.AddCascadingAuthenticationState();

@@ -14,18 +14,6 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
 {
     private const string Test = "Axe";
 
-    /// <summary>
-    /// Violations inside MudBlazor's own markup that our components cannot reach, as (rule, CSS selector the
-    /// flagged element must match). Only that rule on exactly those elements is waived; anything else still fails.
-    /// </summary>
-    private static readonly (string Rule, string Selector, string Why)[] MudBlazorInternals =
-    [
-        // MudAutocomplete's drop-down arrow: an icon button MudBlazor renders without a name. It is out of the
-        // tab order (tabindex=-1) and the combobox input itself is labelled, so keyboard and screen reader users
-        // lose nothing. (MunicipalityPicker could try AdornmentAriaLabel; see the report.)
-        ("button-name", ".mud-autocomplete button.mud-input-adornment-icon-button[tabindex='-1']", "MudAutocomplete toggle button"),
-    ];
-
     private readonly List<string> _blocking = [];
 
     [Fact]
@@ -75,19 +63,16 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             var serious = violation.Impact is "serious" or "critical";
             var text = new StringBuilder()
                 .Append(CultureInfo.InvariantCulture, $"  [{violation.Impact}] {violation.Id}: {violation.Help} ({violation.HelpUrl})");
-            var blockingNodes = 0;
             foreach (var node in violation.Nodes)
             {
-                var waived = await WaivedAsync(session.Page, violation.Id, node.Target.ToString());
                 text.AppendLine()
-                    .Append(CultureInfo.InvariantCulture, $"      at {node.Target}{(waived is null ? "" : $" [waived: {waived}]")}: {node.Html}")
+                    .Append(CultureInfo.InvariantCulture, $"      at {node.Target}: {node.Html}")
                     .AppendLine()
                     .Append(CultureInfo.InvariantCulture, $"         {Checks(node)}");
-                blockingNodes += waived is null ? 1 : 0;
             }
 
             output.WriteLine(text.ToString());
-            if (serious && blockingNodes > 0)
+            if (serious)
             {
                 _blocking.Add($"{name}: {text}");
             }
@@ -99,19 +84,4 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
             .Where(checks => checks is not null)
             .SelectMany(checks => checks!)
             .Select(check => check.Message));
-
-    /// <summary>The reason when the flagged element is one of <see cref="MudBlazorInternals"/> for this rule.</summary>
-    private static async Task<string?> WaivedAsync(IPage page, string rule, string target)
-    {
-        foreach (var (waivedRule, selector, why) in MudBlazorInternals)
-        {
-            if (waivedRule == rule
-                && await page.Locator(target).First.EvaluateAsync<bool>("(element, selector) => element.matches(selector)", selector))
-            {
-                return why;
-            }
-        }
-
-        return null;
-    }
 }

@@ -1,4 +1,5 @@
 using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Organisations;
 using FluentValidation;
 
 namespace CooperationModel.Application.Common;
@@ -13,6 +14,11 @@ public static class Validation
             ? Result.Success()
             : Result.Failure(outcome.Errors.Select(f => new ValidationError(f.ErrorMessage) { Field = f.PropertyName }));
     }
+
+    /// <summary>The common start of a command: the user has the role it needs, then the request is valid.</summary>
+    public static async Task<Result> CheckAsync<T>(
+        this ICurrentUser user, UserRole role, IValidator<T> validator, T request, CancellationToken cancellationToken) =>
+        user.Role == role ? await validator.CheckAsync(request, cancellationToken) : CommonErrors.WrongRole;
 
     /// <summary>Adds a domain error as a failure of the property being validated.</summary>
     public static IRuleBuilderOptionsConditions<T, TProperty> MustPass<T, TProperty>(

@@ -33,6 +33,23 @@ public sealed class LanguageTests(AppFixture app)
         html.ShouldContain("<html lang=\"sv\"");
     }
 
+    [Theory]
+    [InlineData("sv-FI,sv;q=0.9,en;q=0.8", "sv", "Inloggning")]
+    [InlineData("en-US,en;q=0.9", "fi", "Kirjautuminen")]
+    [InlineData("en-GB,sv;q=0.5", "sv", "Inloggning")]
+    [InlineData("de-DE,fi;q=0.7,sv;q=0.6", "fi", "Kirjautuminen")]
+    public async Task LoginPage_BrowserLanguage_NationalLanguageItPrefersElseFinnish(string acceptLanguage, string lang, string heading)
+    {
+        var client = app.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.Add("Accept-Language", acceptLanguage);
+
+        var html = await (await client.SendAsync(request)).ReadTextAsync();
+
+        html.ShouldContain(heading);
+        html.ShouldContain($"<html lang=\"{lang}\"");
+    }
+
     [Fact]
     public async Task SetCulture_English_SetsCookieAndRedirectsLocally()
     {

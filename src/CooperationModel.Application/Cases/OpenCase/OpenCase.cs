@@ -24,15 +24,10 @@ public sealed class OpenCaseHandler(
 {
     public async Task<Result<Guid>> HandleAsync(OpenCaseCommand command, CancellationToken cancellationToken = default)
     {
-        if (user.Role != UserRole.KelaHandler)
+        var allowed = await user.CheckAsync(UserRole.KelaHandler, validator, command, cancellationToken);
+        if (!allowed.IsSuccess)
         {
-            return CommonErrors.WrongRole;
-        }
-
-        var valid = await validator.CheckAsync(command, cancellationToken);
-        if (!valid.IsSuccess)
-        {
-            return Result<Guid>.Failure(valid.Errors);
+            return Result<Guid>.Failure(allowed.Errors);
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);

@@ -25,15 +25,10 @@ public sealed class SendReferralHandler(
 
     public async Task<Result<Guid>> HandleAsync(SendReferralCommand command, CancellationToken cancellationToken = default)
     {
-        if (user.Role != UserRole.KelaHandler)
+        var allowed = await user.CheckAsync(UserRole.KelaHandler, validator, command, cancellationToken);
+        if (!allowed.IsSuccess)
         {
-            return CommonErrors.WrongRole;
-        }
-
-        var valid = await validator.CheckAsync(command, cancellationToken);
-        if (!valid.IsSuccess)
-        {
-            return Result<Guid>.Failure(valid.Errors);
+            return Result<Guid>.Failure(allowed.Errors);
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
