@@ -1,5 +1,5 @@
 # Developer entry points. Run from the repo root; "make" alone lists them.
-# The real work is in scripts/ (see docs/setup-notes.md).
+# The real work is in scripts/ (see docs/development.md).
 
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
