@@ -31,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseAddress = _factory.ClientOptions.BaseAddress;
 
         _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        // Debian's Chromium; never `playwright install` (spike P16).
+        // Debian's Chromium: Playwright must not download a browser of its own (spike P16).
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium",
