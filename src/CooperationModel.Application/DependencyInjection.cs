@@ -1,4 +1,9 @@
+using CooperationModel.Application.Cases;
 using CooperationModel.Application.Cases.GetCase;
+using CooperationModel.Application.Cases.Process;
+using CooperationModel.Application.Cases.RecordDecision;
+using CooperationModel.Application.Cases.RecordSurvey;
+using CooperationModel.Application.Common;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Referrals.AcceptReferral;
@@ -17,6 +22,11 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<OpenCaseValidator>(ServiceLifetime.Singleton);
         services.AddSingleton(TimeProvider.System);
 
+        services.AddOptions<CaseProcessOptions>();
+        services.AddScoped<CaseCommands>();
+        services.AddScoped<IProcessCommands, ProcessCommands>();
+        services.AddScoped<IRecordDecisionHandler, RecordDecisionHandler>();
+        services.AddScoped<IRecordSurveyHandler, RecordSurveyHandler>();
         services.AddScoped<IOpenCaseHandler, OpenCaseHandler>();
         services.AddScoped<IListCasesHandler, ListCasesHandler>();
         services.AddScoped<IGetCaseHandler, GetCaseHandler>();

@@ -17,6 +17,7 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see README.md).");
 
+        services.Configure<CaseProcessOptions>(configuration.GetSection(CaseProcessOptions.Section));
         services.AddSingleton<TenantGuardInterceptor>();
         services.AddScoped<PrincipalUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<PrincipalUser>());

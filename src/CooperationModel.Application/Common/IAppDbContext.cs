@@ -1,3 +1,4 @@
+using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Organisations;
@@ -19,6 +20,8 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<ClientCase> Cases { get; }
 
     DbSet<Referral> Referrals { get; }
+
+    DbSet<CaseEvent> CaseEvents { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -8,6 +8,9 @@ public abstract record Error(string Code)
 {
     /// <summary>The field the error belongs to, when it belongs to one (used to place it in a form).</summary>
     public string? Field { get; init; }
+
+    /// <summary>Keys of values the message names (e.g. "Stage.Processing"), themselves translated before use.</summary>
+    public IReadOnlyList<string> ArgumentKeys { get; init; } = [];
 }
 
 /// <summary>The record does not exist, or the current user may not see it (the two are never told apart).</summary>

@@ -1,4 +1,5 @@
 using CooperationModel.Application.Common;
+using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Organisations;
@@ -32,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public DbSet<Referral> Referrals => Set<Referral>();
 
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+
     internal ICurrentUser User => user;
 
     /// <summary>Read by the query filters on every query, so each context instance filters to its own user.</summary>
@@ -43,6 +46,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
         builder.Entity<ClientCase>().HasQueryFilter(TenantFilter, c => c.OrganisationId == CurrentOrganisationId);
+        builder.Entity<CaseEvent>().HasQueryFilter(TenantFilter, e => e.OrganisationId == CurrentOrganisationId);
+        builder.Entity<GuidanceContact>().HasQueryFilter(TenantFilter, g => g.OrganisationId == CurrentOrganisationId);
         builder.Entity<Referral>().HasQueryFilter(
             TenantFilter,
             r => r.SenderOrganisationId == CurrentOrganisationId || r.ReceiverOrganisationId == CurrentOrganisationId);

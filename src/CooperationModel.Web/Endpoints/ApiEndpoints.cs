@@ -4,6 +4,7 @@ using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Application.Referrals.ListInbox;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
+using CooperationModel.Web.Components.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -98,7 +99,7 @@ public static class ApiEndpoints
         };
 
         return Results.Problem(
-            title: l[error.Code],
+            title: FieldErrors.Text(l, error),
             statusCode: status,
             extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field });
     }

@@ -1,11 +1,17 @@
 using System.Reflection;
 using System.Xml.Linq;
+using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
+using CooperationModel.Application.Cases.Process;
+using CooperationModel.Application.Cases.RecordDecision;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Referrals.SendReferral;
+using CooperationModel.Domain.Calendar;
+using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
+using CooperationModel.Domain.Surveys;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -48,6 +54,11 @@ public sealed class StringsTests : ComponentTestContext
         codes.AddRange(await MessagesAsync(new OpenCaseCommand(new string('x', 201), "010190-900A", "478")));
         codes.AddRange(await MessagesAsync(new SendReferralCommand(Guid.Empty, null, null, null)));
         codes.AddRange(await MessagesAsync(new SendReferralCommand(Guid.Empty, (ReferralGround)99, false, "text")));
+        codes.AddRange(await MessagesAsync(new RecordGuidanceCommand(Guid.Empty, null, null, null)));
+        codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, null, null, null, false)));
+        codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, ApplicationChannel.Paper, new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 2), false)));
+        codes.AddRange(await MessagesAsync(new RecordDecisionCommand(Guid.Empty, null, null, 50, null, new string('x', 201), false, false, null, null)));
+        codes.AddRange(await MessagesAsync(new RecordDecisionCommand(Guid.Empty, DecisionOutcome.Granted, new DateOnly(2026, 1, 5), null, ReductionReason.RefusedPlan, null, false, false, null, null)));
 
         codes.ShouldNotBeEmpty();
         codes.Where(IsMissing).ShouldBeEmpty();
@@ -58,10 +69,28 @@ public sealed class StringsTests : ComponentTestContext
     public void EveryEnumLabel_IsTranslated(string culture)
     {
         UseCulture(culture);
-        var keys = Enum.GetValues<ReferralGround>().Select(g => $"Ground.{g}")
-            .Concat(Enum.GetValues<ReferralStatus>().Select(s => $"ReferralStatus.{s}"))
-            .Concat(Enum.GetValues<LegalBasis>().Select(b => $"LegalBasis.{b}"))
-            .Concat(Enum.GetValues<ExpectedPlan>().Select(p => $"Plan.{p}"));
+        var keys = Labels<ReferralGround>("Ground")
+            .Concat(Labels<ReferralStatus>("ReferralStatus"))
+            .Concat(Labels<LegalBasis>("LegalBasis"))
+            .Concat(Labels<ExpectedPlan>("Plan"))
+            .Concat(Labels<CaseStage>("Stage"))
+            .Concat(Labels<CaseEventKind>("Event"))
+            .Concat(Labels<GuidanceChannel>("GuidanceChannel"))
+            .Concat(Labels<ApplicationChannel>("ApplicationChannel"))
+            .Concat(Labels<ProcessingQueue>("Queue"))
+            .Concat(Labels<DecisionCollection>("Collection"))
+            .Concat(Labels<DecisionOutcome>("Outcome"))
+            .Concat(Labels<ReductionReason>("ReductionReason"))
+            .Concat(Labels<QualityRating>("Quality"))
+            .Concat(Labels<ClientType>("ClientType"))
+            .Concat(Labels<RecommendedChannel>("Channel"))
+            .Concat(Labels<IncomeControl>("IncomeControl"))
+            .Concat(Labels<EverydayCoping>("EverydayCoping"))
+            .Concat(Labels<HousingSituation>("HousingSituation"))
+            .Concat(Labels<LifeEvent>("LifeEvent"))
+            .Concat(Labels<ConcernReason>("Concern"))
+            .Concat(Labels<DeadlineState>("Deadline"))
+            .Concat(Labels<CaseListFilter>("Cases.None"));
 
         keys.Where(IsMissing).ShouldBeEmpty();
     }
@@ -78,6 +107,10 @@ public sealed class StringsTests : ComponentTestContext
 
         new[] { finnish, swedish, english }.ShouldBe(["Kirjautuminen", "Inloggning", "Sign in"]);
     }
+
+    private static IEnumerable<string> Labels<TEnum>(string prefix)
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(value => $"{prefix}.{value}");
 
     private IStringLocalizer<SharedResource> Localizer => Services.GetRequiredService<IStringLocalizer<SharedResource>>();
 

@@ -1,8 +1,13 @@
+using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Common;
+using CooperationModel.Domain.Calendar;
+using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
+using CooperationModel.Domain.Surveys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CooperationModel.Application.Cases.GetCase;
 
@@ -12,7 +17,32 @@ public sealed record CaseDetails(
     PersonalIdentityCode IdentityCode,
     string HomeMunicipalityCode,
     DateTimeOffset OpenedAt,
+    CaseStage Stage,
+    IReadOnlyList<CaseStage> NextStages,
+    ApplicationDetails? Application,
+    ProcessingQueue? Queue,
+    DateTimeOffset? QueuedAt,
+    Guid? HandlerUserId,
+    string? HandlerName,
+    bool IsUrgent,
+    bool UrgencyConfirmed,
+    DecisionCollection? AgreedCollection,
+    DateOnly? DecisionDueOn,
+    DeadlineState? Deadline,
+    CaseDecision? Decision,
+    LifeSituationSurvey? Survey,
+    bool SurveyIsStale,
+    IReadOnlyList<ConcernSuggestion> Suggestions,
+    ClientType? ClientType,
+    IReadOnlyList<RecommendedChannel> RecommendedChannels,
+    IReadOnlyList<CaseTimelineEntry> Timeline,
+    IReadOnlyList<CaseGuidance> Guidance,
     IReadOnlyList<CaseReferral> Referrals);
+
+/// <summary>One line of the case's timeline.</summary>
+public sealed record CaseTimelineEntry(DateTimeOffset At, string ActorName, CaseEventKind Kind, CaseStage Stage, CaseStage? FromStage, string? Detail);
+
+public sealed record CaseGuidance(DateTimeOffset At, GuidanceChannel Channel, bool HasDevices, bool HasSkills);
 
 /// <summary>A referral as the sending handler follows it: status and named worker.</summary>
 public sealed record CaseReferral(
@@ -31,30 +61,63 @@ public interface IGetCaseHandler
     Task<Result<CaseDetails>> HandleAsync(Guid caseId, CancellationToken cancellationToken = default);
 }
 
-public sealed class GetCaseHandler(IAppDbContextFactory dbFactory) : IGetCaseHandler
+public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, TimeProvider clock, IOptions<CaseProcessOptions> options) : IGetCaseHandler
 {
     public static NotFoundError NotFound => new("Case.NotFound");
+
+    /// <summary>
+    /// The concern screen reads the survey; a reduced basic amount in the decision suggests that ground too
+    /// (unless the survey already suggested it).
+    /// </summary>
+    private static IReadOnlyList<ConcernSuggestion> Suggestions(ClientCase c)
+    {
+        var suggestions = c.Survey is null ? [] : ConcernScreen.Evaluate(c.Survey, c.IdentityCode).ToList();
+        if (c.Decision?.SuggestedReferralGround is { } ground && suggestions.All(s => s.Ground != ground))
+        {
+            suggestions.Add(new ConcernSuggestion(ground, [ConcernReason.BasicAmountReducedOrMeasureRefused]));
+        }
+
+        return suggestions.OrderBy(s => s.Ground).ToList();
+    }
 
     public async Task<Result<CaseDetails>> HandleAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var details = await db.Cases.AsNoTracking()
-            .Where(c => c.Id == caseId)
-            .Select(c => new CaseDetails(
-                c.Id,
-                c.ClientName,
-                c.IdentityCode,
-                c.HomeMunicipalityCode,
-                c.OpenedAt,
-                db.Referrals
-                    .Where(r => r.CaseId == c.Id)
-                    .OrderByDescending(r => r.SentAt)
-                    .Select(r => new CaseReferral(
-                        r.Id, r.Ground, r.ConsentGiven, r.Status, r.SentAt, r.SentByName,
-                        r.ReceiverOrganisationId, r.NamedWorkerName, r.AcceptedAt))
-                    .ToList()))
-            .SingleOrDefaultAsync(cancellationToken);
+        var c = await db.Cases.AsNoTracking()
+            .Include(x => x.Events)
+            .Include(x => x.GuidanceContacts)
+            .SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken);
+        if (c is null)
+        {
+            return NotFound;
+        }
 
-        return details is null ? NotFound : details;
+        var referrals = await db.Referrals.AsNoTracking()
+            .Where(r => r.CaseId == caseId)
+            .OrderByDescending(r => r.SentAt)
+            .Select(r => new CaseReferral(
+                r.Id, r.Ground, r.ConsentGiven, r.Status, r.SentAt, r.SentByName,
+                r.ReceiverOrganisationId, r.NamedWorkerName, r.AcceptedAt))
+            .ToListAsync(cancellationToken);
+
+        // The latest guidance contact tells the client's type: devices and skills.
+        var latestGuidance = c.GuidanceContacts.MaxBy(g => g.At);
+        ClientType? clientType = latestGuidance is null ? null : ClientTypes.Of(latestGuidance.HasDevices, latestGuidance.HasSkills);
+
+        return new CaseDetails(
+            c.Id, c.ClientName, c.IdentityCode, c.HomeMunicipalityCode, c.OpenedAt,
+            c.Stage, CaseStages.NextFrom(c.Stage), c.Application, c.Queue, c.QueuedAt, c.HandlerUserId, c.HandlerName,
+            c.IsUrgent, c.UrgencyConfirmed, c.AgreedCollection, c.DecisionDueOn,
+            ListCasesHandler.DeadlineOf(c.Stage, c.DecisionDueOn, clock.Today(), options.Value.NearDeadlineWorkingDays),
+            c.Decision,
+            c.Survey,
+            c.Survey?.IsStale(clock.Today(), options.Value.SurveyMaxAgeMonths) == true,
+            Suggestions(c),
+            clientType,
+            clientType is { } type ? ClientTypes.RecommendedChannelsFor(type) : [],
+            c.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+                .Select(e => new CaseTimelineEntry(e.At, e.ActorName, e.Kind, e.Stage, e.FromStage, e.Detail)).ToList(),
+            c.GuidanceContacts.OrderByDescending(g => g.At).Select(g => new CaseGuidance(g.At, g.Channel, g.HasDevices, g.HasSkills)).ToList(),
+            referrals);
     }
 }

@@ -1,12 +1,29 @@
 using CooperationModel.Application.Common;
+using CooperationModel.Domain.Calendar;
+using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Referrals;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CooperationModel.Application.Cases.ListCases;
 
-/// <summary>The cases of the handler's district, newest first, optionally searched by name or identity code.</summary>
-public sealed record ListCasesQuery(string? Search, PageRequest Page);
+/// <summary>The lists of the handler's workspace; every one is paged on the server and stays within the district.</summary>
+public enum CaseListFilter
+{
+    /// <summary>Every case of the district, newest first.</summary>
+    All = 1,
+    /// <summary>Cases the handler holds in processing, or opened and has not yet sent to processing.</summary>
+    Mine = 2,
+    /// <summary>The district's urgent queue: untaken urgent cases in order of arrival.</summary>
+    UrgentQueue = 3,
+    /// <summary>The district's normal queue: untaken cases, earliest deadline first.</summary>
+    NormalQueue = 4,
+    /// <summary>Undecided cases near or past their decision deadline, earliest first.</summary>
+    NearDeadline = 5,
+}
+
+public sealed record ListCasesQuery(string? Search, PageRequest Page, CaseListFilter Filter = CaseListFilter.All);
 
 public sealed record CaseRow(
     Guid Id,
@@ -14,18 +31,30 @@ public sealed record CaseRow(
     PersonalIdentityCode IdentityCode,
     string HomeMunicipalityCode,
     DateTimeOffset OpenedAt,
-    ReferralStatus? LatestReferralStatus);
+    CaseStage Stage,
+    ProcessingQueue? Queue,
+    DateTimeOffset? QueuedAt,
+    string? HandlerName,
+    DateOnly? DecisionDueOn,
+    ReferralStatus? LatestReferralStatus)
+{
+    /// <summary>Set for undecided cases with a deadline; the lists mark near and overdue ones.</summary>
+    public DeadlineState? Deadline { get; init; }
+}
 
 public interface IListCasesHandler
 {
     Task<Page<CaseRow>> HandleAsync(ListCasesQuery query, CancellationToken cancellationToken = default);
 }
 
-public sealed class ListCasesHandler(IAppDbContextFactory dbFactory) : IListCasesHandler
+public sealed class ListCasesHandler(
+    IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IOptions<CaseProcessOptions> options) : IListCasesHandler
 {
     public async Task<Page<CaseRow>> HandleAsync(ListCasesQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var today = clock.Today();
+        var nearDays = options.Value.NearDeadlineWorkingDays;
         var cases = db.Cases.AsNoTracking();
 
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -36,9 +65,29 @@ public sealed class ListCasesHandler(IAppDbContextFactory dbFactory) : IListCase
                 : cases.Where(c => c.ClientName.ToLower().Contains(search.ToLowerInvariant()));
         }
 
+        var me = user.UserId;
+        var nearLimit = FinnishCalendar.AddWorkingDays(today, nearDays);
+        cases = query.Filter switch
+        {
+            CaseListFilter.All => cases.OrderByDescending(c => c.OpenedAt),
+            CaseListFilter.Mine => cases
+                .Where(c => (c.HandlerUserId == me && c.Stage == CaseStage.Processing)
+                    || (c.OpenedByUserId == me && (c.Stage == CaseStage.Guidance || c.Stage == CaseStage.Application)))
+                .OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenByDescending(c => c.OpenedAt),
+            CaseListFilter.UrgentQueue => cases
+                .Where(c => c.Stage == CaseStage.Processing && c.Queue == ProcessingQueue.Urgent && c.HandlerUserId == null)
+                .OrderBy(c => c.QueuedAt),
+            CaseListFilter.NormalQueue => cases
+                .Where(c => c.Stage == CaseStage.Processing && c.Queue == ProcessingQueue.Normal && c.HandlerUserId == null)
+                .OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenBy(c => c.QueuedAt),
+            CaseListFilter.NearDeadline => cases
+                .Where(c => (c.Stage == CaseStage.Application || c.Stage == CaseStage.Processing)
+                    && c.DecisionDueOn != null && c.DecisionDueOn <= nearLimit)
+                .OrderBy(c => c.DecisionDueOn),
+        };
+
         var total = await cases.CountAsync(cancellationToken);
         var rows = await cases
-            .OrderByDescending(c => c.OpenedAt)
             .Skip(query.Page.Skip)
             .Take(query.Page.Take)
             .Select(c => new CaseRow(
@@ -47,9 +96,20 @@ public sealed class ListCasesHandler(IAppDbContextFactory dbFactory) : IListCase
                 c.IdentityCode,
                 c.HomeMunicipalityCode,
                 c.OpenedAt,
+                c.Stage,
+                c.Queue,
+                c.QueuedAt,
+                c.HandlerName,
+                c.DecisionDueOn,
                 db.Referrals.Where(r => r.CaseId == c.Id).OrderByDescending(r => r.SentAt).Select(r => (ReferralStatus?)r.Status).FirstOrDefault()))
             .ToListAsync(cancellationToken);
 
-        return new Page<CaseRow>(rows, total);
+        return new Page<CaseRow>(rows.Select(r => r with { Deadline = DeadlineOf(r.Stage, r.DecisionDueOn, today, nearDays) }).ToList(), total);
     }
+
+    /// <summary>Only an undecided case can be near or past its deadline.</summary>
+    public static DeadlineState? DeadlineOf(CaseStage stage, DateOnly? dueOn, DateOnly today, int nearDays) =>
+        dueOn is { } due && stage is CaseStage.Application or CaseStage.Processing
+            ? DecisionDeadline.Assess(due, today, nearDays)
+            : null;
 }

@@ -32,7 +32,7 @@ public sealed class SendReferralHandler(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var clientCase = await db.Cases.SingleOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken);
+        var clientCase = await db.Cases.Include(c => c.Events).SingleOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken);
         if (clientCase is null)
         {
             return CaseNotFound;
@@ -47,7 +47,16 @@ public sealed class SendReferralHandler(
         }
 
         db.Referrals.Add(referral);
-        await db.SaveChangesAsync(cancellationToken);
+        clientCase.NoteReferralSent(user.ToActor(), referral.Ground, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommonErrors.ChangedByAnother;
+        }
+
         return referral.Id;
     }
 }

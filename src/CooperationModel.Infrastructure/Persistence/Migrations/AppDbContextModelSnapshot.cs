@@ -22,17 +22,145 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CooperationModel.Domain.Cases.CaseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<Guid>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from_stage");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_events");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_events_case_id");
+
+                    b.HasIndex("OrganisationId", "CaseId", "At")
+                        .HasDatabaseName("ix_case_events_organisation_id_case_id_at");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Cases.GuidanceContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("channel");
+
+                    b.Property<bool>("HasDevices")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_devices");
+
+                    b.Property<bool>("HasSkills")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_skills");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_guidance_contacts");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_guidance_contacts_case_id");
+
+                    b.HasIndex("OrganisationId", "CaseId", "At")
+                        .HasDatabaseName("ix_guidance_contacts_organisation_id_case_id_at");
+
+                    b.ToTable("guidance_contacts", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Clients.ClientCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AgreedCollection")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agreed_collection");
+
                     b.Property<string>("ClientName")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("client_name");
+
+                    b.Property<DateOnly?>("DecisionDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("decision_due_on");
+
+                    b.Property<string>("HandlerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handler_name");
+
+                    b.Property<Guid?>("HandlerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("handler_user_id");
 
                     b.Property<string>("HomeMunicipalityCode")
                         .IsRequired()
@@ -58,6 +186,37 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<string>("Queue")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("queue");
+
+                    b.Property<DateTimeOffset?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Guidance")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Survey")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("survey");
+
+                    b.Property<bool>("UrgencyConfirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("urgency_confirmed");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
@@ -67,11 +226,20 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasIndex("OpenedByUserId")
                         .HasDatabaseName("ix_cases_opened_by_user_id");
 
+                    b.HasIndex("OrganisationId", "DecisionDueOn")
+                        .HasDatabaseName("ix_cases_organisation_id_decision_due_on");
+
                     b.HasIndex("OrganisationId", "IdentityCode")
                         .HasDatabaseName("ix_cases_organisation_id_identity_code");
 
                     b.HasIndex("OrganisationId", "OpenedAt")
                         .HasDatabaseName("ix_cases_organisation_id_opened_at");
+
+                    b.HasIndex("OrganisationId", "HandlerUserId", "Stage")
+                        .HasDatabaseName("ix_cases_organisation_id_handler_user_id_stage");
+
+                    b.HasIndex("OrganisationId", "Stage", "Queue", "HandlerUserId", "QueuedAt")
+                        .HasDatabaseName("ix_cases_organisation_id_stage_queue_handler_user_id_queued_at");
 
                     b.ToTable("cases", (string)null);
                 });
@@ -631,6 +799,26 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Clients.ClientCase", null)
+                        .WithMany("Events")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_events_cases_case_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Cases.GuidanceContact", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Clients.ClientCase", null)
+                        .WithMany("GuidanceContacts")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_guidance_contacts_cases_case_id");
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Clients.ClientCase", b =>
                 {
                     b.HasOne("CooperationModel.Domain.Geography.Municipality", null)
@@ -653,6 +841,136 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_cases_organisations_organisation_id");
+
+                    b.OwnsOne("CooperationModel.Domain.Cases.ApplicationDetails", "Application", b1 =>
+                        {
+                            b1.Property<Guid>("ClientCaseId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Channel")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("application_channel");
+
+                            b1.Property<DateOnly?>("CompleteOn")
+                                .HasColumnType("date")
+                                .HasColumnName("application_complete_on");
+
+                            b1.Property<DateOnly>("ReceivedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("application_received_on");
+
+                            b1.Property<bool>("UrgentRequested")
+                                .HasColumnType("boolean")
+                                .HasColumnName("application_urgent_requested");
+
+                            b1.HasKey("ClientCaseId");
+
+                            b1.ToTable("cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientCaseId")
+                                .HasConstraintName("fk_cases_cases_id");
+                        });
+
+                    b.OwnsOne("CooperationModel.Domain.Cases.CaseDecision", "Decision", b1 =>
+                        {
+                            b1.Property<Guid>("ClientCaseId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Clarity")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("decision_clarity");
+
+                            b1.Property<string>("Correctness")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("decision_correctness");
+
+                            b1.Property<DateOnly>("DecidedOn")
+                                .HasColumnType("date")
+                                .HasColumnName("decided_on");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("decision_outcome");
+
+                            b1.Property<bool>("SignalToOtherBenefits")
+                                .HasColumnType("boolean")
+                                .HasColumnName("decision_signal_to_other_benefits");
+
+                            b1.Property<bool>("SignalToSocialServices")
+                                .HasColumnType("boolean")
+                                .HasColumnName("decision_signal_to_social_services");
+
+                            b1.HasKey("ClientCaseId");
+
+                            b1.ToTable("cases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientCaseId")
+                                .HasConstraintName("fk_cases_cases_id");
+
+                            b1.OwnsOne("CooperationModel.Domain.Cases.BasicAmountReduction", "Reduction", b2 =>
+                                {
+                                    b2.Property<Guid>("CaseDecisionClientCaseId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("id");
+
+                                    b2.Property<int>("Percent")
+                                        .HasColumnType("integer")
+                                        .HasColumnName("reduction_percent");
+
+                                    b2.Property<string>("Reason")
+                                        .IsRequired()
+                                        .HasMaxLength(40)
+                                        .HasColumnType("character varying(40)")
+                                        .HasColumnName("reduction_reason");
+
+                                    b2.HasKey("CaseDecisionClientCaseId");
+
+                                    b2.ToTable("cases");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("CaseDecisionClientCaseId")
+                                        .HasConstraintName("fk_cases_cases_id");
+                                });
+
+                            b1.OwnsOne("CooperationModel.Domain.Cases.PaymentCommitment", "PaymentCommitment", b2 =>
+                                {
+                                    b2.Property<Guid>("CaseDecisionClientCaseId")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("id");
+
+                                    b2.Property<string>("PickUpPlace")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("payment_commitment_pick_up_place");
+
+                                    b2.HasKey("CaseDecisionClientCaseId");
+
+                                    b2.ToTable("cases");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("CaseDecisionClientCaseId")
+                                        .HasConstraintName("fk_cases_cases_id");
+                                });
+
+                            b1.Navigation("PaymentCommitment");
+
+                            b1.Navigation("Reduction");
+                        });
+
+                    b.Navigation("Application");
+
+                    b.Navigation("Decision");
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Geography.Municipality", b =>
@@ -761,6 +1079,13 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asp_net_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Clients.ClientCase", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("GuidanceContacts");
                 });
 #pragma warning restore 612, 618
         }

@@ -14,6 +14,13 @@ public static class Display
             ? TimeZoneInfo.ConvertTime(time, Finland).ToString("d.M.yyyy HH:mm", CultureInfo.InvariantCulture)
             : "";
 
+    public static string Date(DateOnly? value) =>
+        value is { } date ? date.ToString("d.M.yyyy", CultureInfo.InvariantCulture) : "";
+
+    public static DateTime? ToDateTime(DateOnly? value) => value?.ToDateTime(TimeOnly.MinValue);
+
+    public static DateOnly? ToDateOnly(DateTime? value) => value is { } time ? DateOnly.FromDateTime(time) : null;
+
     public static string Municipality(string code) => MunicipalityDirectory.NameOf(code, CultureInfo.CurrentUICulture);
 
     /// <summary>The name in the user's language, from a Finnish, Swedish and English name.</summary>

@@ -25,12 +25,16 @@ public sealed class FieldErrors(IStringLocalizer<SharedResource> localizer)
         General = null;
     }
 
+    /// <summary>An error's message in the user's language, with the values it names translated too.</summary>
+    public static string Text(IStringLocalizer<SharedResource> localizer, Error error) =>
+        localizer[error.Code, error.ArgumentKeys.Select(key => (object)localizer[key].Value).ToArray()].Value;
+
     public void Show(IEnumerable<Error> errors)
     {
         Clear();
         foreach (var error in errors)
         {
-            var text = localizer[error.Code].Value;
+            var text = Text(localizer, error);
             if (error.Field is { Length: > 0 } field)
             {
                 _byField.TryAdd(field, text);

@@ -1,0 +1,23 @@
+namespace CooperationModel.Application.Common;
+
+/// <summary>Dates as the law counts them: in Finnish time, whatever the server's time zone.</summary>
+public static class FinnishTime
+{
+    private static readonly TimeZoneInfo Finland = Find();
+
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(ToFinnish(clock.GetUtcNow()).DateTime);
+
+    public static DateTimeOffset ToFinnish(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Finland);
+
+    private static TimeZoneInfo Find()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using CooperationModel.Application.Common;
+using CooperationModel.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace CooperationModel.Web.Components.Shared;
+
+/// <summary>
+/// The life of a form that sends one command: the shared validator gives inline messages (and re-checks every change
+/// after the first attempt), the use case has the final say, and what the user typed stays when saving fails.
+/// </summary>
+public abstract class CommandForm<TCommand> : ComponentBase
+{
+    private bool _submitted;
+
+    [Inject]
+    private IStringLocalizer<SharedResource> Localizer { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    /// <summary>Called after a successful save, e.g. to reload the page's data.</summary>
+    [Parameter]
+    public EventCallback OnSaved { get; set; }
+
+    protected FieldErrors Errors { get; private set; } = default!;
+
+    protected bool Saving { get; private set; }
+
+    /// <summary>The command as the fields stand now.</summary>
+    protected abstract TCommand Command { get; }
+
+    protected abstract Task<Result> SubmitAsync(TCommand command);
+
+    /// <summary>After a successful save: clear the fields if the form stays for another entry.</summary>
+    protected virtual void OnSucceeded()
+    {
+    }
+
+    protected override void OnInitialized() => Errors = new FieldErrors(Localizer);
+
+    protected async Task RevalidateAsync()
+    {
+        if (_submitted)
+        {
+            await ValidateAsync();
+        }
+    }
+
+    protected async Task SaveAsync()
+    {
+        _submitted = true;
+        if (!await ValidateAsync())
+        {
+            return;
+        }
+
+        Saving = true;
+        try
+        {
+            var result = await SubmitAsync(Command);
+            if (!result.IsSuccess)
+            {
+                Errors.Show(result.Errors);
+                return;
+            }
+
+            _submitted = false;
+            Errors.Clear();
+            OnSucceeded();
+            await OnSaved.InvokeAsync();
+        }
+        finally
+        {
+            Saving = false;
+        }
+    }
+
+    private async Task<bool> ValidateAsync()
+    {
+        if (Services.GetService(typeof(IValidator<TCommand>)) is not IValidator<TCommand> validator)
+        {
+            return true;
+        }
+
+        var result = await validator.CheckAsync(Command, CancellationToken.None);
+        Errors.Show(result.Errors);
+        return result.IsSuccess;
+    }
+}
