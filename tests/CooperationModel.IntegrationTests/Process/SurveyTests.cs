@@ -1,0 +1,173 @@
+using CooperationModel.Application.Cases.RecordSurvey;
+using CooperationModel.Domain.Cases;
+using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Referrals;
+using CooperationModel.Domain.Surveys;
+using CooperationModel.Infrastructure.Seeding;
+using CooperationModel.IntegrationTests.Support;
+using Npgsql;
+
+namespace CooperationModel.IntegrationTests.Process;
+
+/// <summary>The life-situation survey is one jsonb document on the case; the concern screen reads it back.</summary>
+[Collection(AppCollection.Name)]
+public sealed class SurveyTests(AppFixture app)
+{
+    private readonly ProcessSteps _steps = new(app);
+
+    [Fact]
+    public async Task RecordSurvey_FullSurvey_GetCaseReturnsItEqualWithSuggestion()
+    {
+        await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
+        var opened = await ProcessSteps.OpenAsync(handler, ProcessSteps.Helsinki);
+        var survey = FullSurvey(_steps.Today.AddDays(-1));
+
+        (await handler.Get<IRecordSurveyHandler>().HandleAsync(new RecordSurveyCommand(opened.Id, survey))).ShouldSucceed();
+
+        var stored = await ProcessSteps.GetAsync(handler, opened.Id);
+        stored.Survey.ShouldNotBeNull();
+        stored.Survey.ShouldBe(survey);
+        stored.Survey.LifeEvents.ShouldBe([LifeEvent.Unemployment, LifeEvent.Eviction]);
+        stored.Survey.Housing.ShouldBe(survey.Housing);
+        stored.Survey.Income.ShouldBe(survey.Income);
+        stored.Survey.Family.ShouldBe(survey.Family);
+        stored.Survey.Health.ShouldBe(survey.Health);
+        stored.Survey.Notes.ShouldBe(survey.Notes);
+        stored.SurveyIsStale.ShouldBeFalse();
+        var suggestion = stored.Suggestions.ShouldHaveSingleItem();
+        suggestion.Ground.ShouldBe(ReferralGround.ObviousNeedForSocialCare);
+        suggestion.Reasons.ShouldBe([ConcernReason.EvictionThreat]);
+        var entry = stored.Timeline.First();
+        entry.Kind.ShouldBe(CaseEventKind.SurveyRecorded);
+        entry.Detail.ShouldBe(survey.SurveyedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task RecordSurvey_Stored_JsonbDocumentWithEnumNamesAsStrings()
+    {
+        await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
+        var opened = await ProcessSteps.OpenAsync(handler, ProcessSteps.Helsinki);
+        (await handler.Get<IRecordSurveyHandler>().HandleAsync(new RecordSurveyCommand(opened.Id, FullSurvey(_steps.Today)))).ShouldSucceed();
+
+        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await connection.OpenAsync();
+        await using var query = new NpgsqlCommand(
+            """
+            SELECT pg_typeof(survey)::text,
+                   jsonb_typeof(survey),
+                   survey->'housing'->>'evictionThreat',
+                   jsonb_typeof(survey->'housing'->'evictionThreat'),
+                   survey->'housing'->>'situation',
+                   jsonb_typeof(survey->'housing'->'situation'),
+                   survey->'income'->>'control',
+                   survey->'health'->>'everydayCoping',
+                   survey->'lifeEvents'->>0,
+                   survey->'lifeEvents'->>1,
+                   (survey->'income'->>'monthsOnAssistance')::int
+            FROM cases WHERE id = @id
+            """,
+            connection);
+        query.Parameters.AddWithValue("id", opened.Id);
+        await using var reader = await query.ExecuteReaderAsync();
+        (await reader.ReadAsync()).ShouldBeTrue();
+
+        reader.GetString(0).ShouldBe("jsonb");
+        reader.GetString(1).ShouldBe("object");
+        reader.GetString(2).ShouldBe("true");
+        reader.GetString(3).ShouldBe("boolean");
+        reader.GetString(4).ShouldBe(nameof(HousingSituation.Temporary));
+        reader.GetString(5).ShouldBe("string");
+        reader.GetString(6).ShouldBe(nameof(IncomeControl.SeriousDifficulties));
+        reader.GetString(7).ShouldBe(nameof(EverydayCoping.NeedsSomeHelp));
+        reader.GetString(8).ShouldBe(nameof(LifeEvent.Unemployment));
+        reader.GetString(9).ShouldBe(nameof(LifeEvent.Eviction));
+        reader.GetInt32(10).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task RecordSurvey_DatedTomorrow_DateInFutureAndNothingStored()
+    {
+        await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
+        var opened = await ProcessSteps.OpenAsync(handler, ProcessSteps.Helsinki);
+
+        var result = await handler.Get<IRecordSurveyHandler>().HandleAsync(new RecordSurveyCommand(opened.Id, FullSurvey(_steps.Today.AddDays(1))));
+
+        result.ShouldFailWith<ValidationError>(LifeSituationSurvey.Errors.DateInFuture.Code).Field.ShouldBe(LifeSituationSurvey.Fields.SurveyedOn);
+        var stored = await ProcessSteps.GetAsync(handler, opened.Id);
+        stored.Survey.ShouldBeNull();
+        stored.Suggestions.ShouldBeEmpty();
+        stored.Timeline.ShouldNotContain(e => e.Kind == CaseEventKind.SurveyRecorded);
+    }
+
+    [Fact]
+    public async Task GetCase_SurveySevenMonthsOld_Stale()
+    {
+        await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
+        var opened = await ProcessSteps.OpenAsync(handler, ProcessSteps.Helsinki);
+        (await handler.Get<IRecordSurveyHandler>().HandleAsync(new RecordSurveyCommand(opened.Id, FullSurvey(_steps.Today.AddMonths(-7))))).ShouldSucceed();
+
+        var stored = await ProcessSteps.GetAsync(handler, opened.Id);
+
+        stored.Survey.ShouldNotBeNull();
+        stored.SurveyIsStale.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task GetCase_SurveyFiveMonthsOld_NotStale()
+    {
+        await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
+        var opened = await ProcessSteps.OpenAsync(handler, ProcessSteps.Helsinki);
+        (await handler.Get<IRecordSurveyHandler>().HandleAsync(new RecordSurveyCommand(opened.Id, FullSurvey(_steps.Today.AddMonths(-5))))).ShouldSucceed();
+
+        (await ProcessSteps.GetAsync(handler, opened.Id)).SurveyIsStale.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task RecordSurvey_Again_NewSurveyReplacesOld()
+    {
+        await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
+        var opened = await ProcessSteps.OpenAsync(handler, ProcessSteps.Helsinki);
+        var record = handler.Get<IRecordSurveyHandler>();
+        (await record.HandleAsync(new RecordSurveyCommand(opened.Id, FullSurvey(_steps.Today.AddMonths(-7))))).ShouldSucceed();
+        var fresh = new LifeSituationSurvey
+        {
+            SurveyedOn = _steps.Today,
+            Housing = new HousingAnswers { Situation = HousingSituation.Stable },
+        };
+
+        (await record.HandleAsync(new RecordSurveyCommand(opened.Id, fresh))).ShouldSucceed();
+
+        var stored = await ProcessSteps.GetAsync(handler, opened.Id);
+        stored.Survey.ShouldBe(fresh);
+        stored.SurveyIsStale.ShouldBeFalse();
+        stored.Suggestions.ShouldBeEmpty();
+        stored.Timeline.Count(e => e.Kind == CaseEventKind.SurveyRecorded).ShouldBe(2);
+    }
+
+    /// <summary>
+    /// Every field answered: the eviction threat is the one answer with a rule that fires (the client, born in the
+    /// 1960s, is over 25 with 3 months on assistance, so the unemployment rules do not).
+    /// </summary>
+    private static LifeSituationSurvey FullSurvey(DateOnly surveyedOn) => new()
+    {
+        SurveyedOn = surveyedOn,
+        Notes = "Asiakas kertoi vuokranantajan häätöuhasta.",
+        Income = new IncomeAnswers
+        {
+            Control = IncomeControl.SeriousDifficulties,
+            DebtOrPaymentProblems = true,
+            Unemployed = true,
+            MonthsOnAssistance = 3,
+        },
+        Family = new FamilyAnswers { ChildrenInHousehold = 2, NeedsFamilySupport = true },
+        Health = new HealthAnswers { EverydayCoping = EverydayCoping.NeedsSomeHelp },
+        Housing = new HousingAnswers
+        {
+            Situation = HousingSituation.Temporary,
+            RentArrears = true,
+            EvictionThreat = true,
+            NeedsHousingSupport = true,
+        },
+        LifeEvents = [LifeEvent.Eviction, LifeEvent.Unemployment],
+    };
+}
