@@ -39,6 +39,9 @@ public sealed class CaseEvent : ITenantOwned
 
     public DateTimeOffset At { get; private set; }
 
+    /// <summary>The event's place in its case's timeline: one command may record several events at the same moment.</summary>
+    public int Sequence { get; private set; }
+
     public Guid ActorUserId { get; private set; }
 
     public string ActorName { get; private set; } = "";
@@ -53,12 +56,13 @@ public sealed class CaseEvent : ITenantOwned
     public string? Detail { get; private set; }
 
     internal static CaseEvent Create(
-        Guid caseId, Guid organisationId, Actor actor, DateTimeOffset at, CaseEventKind kind, CaseStage stage,
+        Guid caseId, Guid organisationId, int sequence, Actor actor, DateTimeOffset at, CaseEventKind kind, CaseStage stage,
         CaseStage? fromStage = null, string? detail = null) => new()
     {
         Id = Guid.CreateVersion7(at),
         CaseId = caseId,
         OrganisationId = organisationId,
+        Sequence = sequence,
         At = at,
         ActorUserId = actor.UserId,
         ActorName = actor.DisplayName,

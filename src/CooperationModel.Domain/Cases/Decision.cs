@@ -68,7 +68,7 @@ public sealed record CaseDecision(
     {
         public static ValidationError DecidedInFuture => new("Decision.DecidedInFuture") { Field = nameof(DecidedOn) };
         public static ValidationError DecidedBeforeApplication => new("Decision.DecidedBeforeApplication") { Field = nameof(DecidedOn) };
-        public static ValidationError ReductionPercent => new("Decision.ReductionPercent") { Field = nameof(Reduction) };
+        public static ValidationError ReductionPercent => new("Decision.ReductionPercentOutOfRange") { Field = nameof(Reduction) };
         public static ValidationError ReductionOnlyWhenGranted => new("Decision.ReductionOnlyWhenGranted") { Field = nameof(Reduction) };
         public static ValidationError PaymentCommitmentOnlyUrgent => new("Decision.PaymentCommitmentOnlyUrgent") { Field = nameof(PaymentCommitment) };
         public static ValidationError PaymentCommitmentNeedsGrant => new("Decision.PaymentCommitmentNeedsGrant") { Field = nameof(PaymentCommitment) };

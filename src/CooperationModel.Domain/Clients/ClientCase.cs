@@ -348,13 +348,14 @@ public sealed class ClientCase : ITenantOwned
         if (moved.IsSuccess && next == CaseStage.Application)
         {
             // Back to the application stage: out of the queue, and a new period starts without the old decision.
+            // The deadline is counted again when the (new or corrected) application dates are recorded.
             Queue = null;
             QueuedAt = null;
             HandlerUserId = null;
             HandlerName = null;
             UrgencyConfirmed = false;
             Decision = null;
-            UpdateDeadline();
+            DecisionDueOn = null;
         }
 
         return moved;
@@ -402,5 +403,5 @@ public sealed class ClientCase : ITenantOwned
         };
 
     private void Record(Actor actor, DateTimeOffset now, CaseEventKind kind, CaseStage? fromStage = null, string? detail = null) =>
-        _events.Add(CaseEvent.Create(Id, OrganisationId, actor, now, kind, Stage, fromStage, detail));
+        _events.Add(CaseEvent.Create(Id, OrganisationId, _events.Count + 1, actor, now, kind, Stage, fromStage, detail));
 }

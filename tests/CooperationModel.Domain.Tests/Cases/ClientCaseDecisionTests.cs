@@ -92,7 +92,7 @@ public class ClientCaseDecisionTests
 
         var result = clientCase.RecordDecision(_decider, Granted(new BasicAmountReduction(percent, ReductionReason.RefusedWorkOrMeasure)), Today, Later);
 
-        result.ShouldFailWith<ValidationError>("Decision.ReductionPercent", "Reduction");
+        result.ShouldFailWith<ValidationError>("Decision.ReductionPercentOutOfRange", "Reduction");
         clientCase.Stage.ShouldBe(CaseStage.Processing);
     }
 
@@ -211,7 +211,7 @@ public class ClientCaseDecisionTests
         result.Errors.Select(error => error.Code).ShouldBe(
         [
             "Decision.DecidedInFuture",
-            "Decision.ReductionPercent",
+            "Decision.ReductionPercentOutOfRange",
             "Decision.ReductionOnlyWhenGranted",
             "Decision.PaymentCommitmentOnlyUrgent",
             "Decision.PaymentCommitmentNeedsGrant",

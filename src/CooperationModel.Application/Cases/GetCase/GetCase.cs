@@ -115,7 +115,7 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, TimeProvider 
             Suggestions(c),
             clientType,
             clientType is { } type ? ClientTypes.RecommendedChannelsFor(type) : [],
-            c.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+            c.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence)
                 .Select(e => new CaseTimelineEntry(e.At, e.ActorName, e.Kind, e.Stage, e.FromStage, e.Detail)).ToList(),
             c.GuidanceContacts.OrderByDescending(g => g.At).Select(g => new CaseGuidance(g.At, g.Channel, g.HasDevices, g.HasSkills)).ToList(),
             referrals);

@@ -66,6 +66,10 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(40)
