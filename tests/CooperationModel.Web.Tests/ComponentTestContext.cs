@@ -1,6 +1,8 @@
 using System.Globalization;
+using AngleSharp.Dom;
 using Bunit;
 using CooperationModel.Application;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -36,8 +38,30 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         CultureInfo.CurrentUICulture = new CultureInfo(culture);
     }
 
+    /// <summary>The provider the last <see cref="RenderPopoverProvider"/> rendered: open selects list their items there.</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
+
     /// <summary>Popovers (selects, menus) render only inside a provider. MudBlazor puts data-testid on the inner input.</summary>
-    protected IRenderedComponent<MudPopoverProvider> RenderPopoverProvider() => Render<MudPopoverProvider>();
+    protected IRenderedComponent<MudPopoverProvider> RenderPopoverProvider() => Popovers = Render<MudPopoverProvider>();
+
+    /// <summary>Opens the select with this test id (MudSelect opens on mouse-down) and picks the item with this text.</summary>
+    protected async Task ChooseAsync<TComponent>(IRenderedComponent<TComponent> cut, string testId, string text)
+        where TComponent : IComponent
+    {
+        await FieldOf(cut, testId).MouseDownAsync(new());
+        Popovers.WaitForAssertion(() => Popovers.FindAll(".mud-popover-open div.mud-list-item").ShouldNotBeEmpty());
+        await Popovers.FindAll(".mud-popover-open div.mud-list-item").Single(i => i.TextContent.Trim() == text).ClickAsync(new());
+    }
+
+    /// <summary>The whole field around a test id: its label, the input and the helper or error text under it.</summary>
+    protected static IElement FieldOf<TComponent>(IRenderedComponent<TComponent> cut, string testId)
+        where TComponent : IComponent =>
+        cut.Find($"[data-testid={testId}]").Closest(".mud-input-control") ?? throw new InvalidOperationException($"No field around {testId}.");
+
+    /// <summary>The error text MudBlazor shows under a field, or null.</summary>
+    protected static string? ErrorTextOf<TComponent>(IRenderedComponent<TComponent> cut, string testId)
+        where TComponent : IComponent =>
+        FieldOf(cut, testId).QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

@@ -1,11 +1,9 @@
-using AngleSharp.Dom;
 using Bunit;
 using CooperationModel.Application.Cases.Process;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Common;
 using CooperationModel.Web.Components.Pages.Cases.Parts;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace CooperationModel.Web.Tests.Cases;
 
@@ -13,7 +11,6 @@ public sealed class ApplicationFormTests : ComponentTestContext
 {
     private readonly FakeProcessCommands _process = new();
     private readonly Guid _caseId = Guid.NewGuid();
-    private IRenderedComponent<MudPopoverProvider> _popovers = default!;
     private int _saved;
 
     public ApplicationFormTests()
@@ -53,7 +50,7 @@ public sealed class ApplicationFormTests : ComponentTestContext
     public async Task Save_CompleteBeforeReceived_ShowsTheMessageAtTheCompleteDate()
     {
         var form = RenderForm();
-        await ChooseChannelAsync(form, "Paperilla");
+        await ChooseAsync(form, "application-channel", "Paperilla");
         form.Find("input[data-testid=application-received]").Change("10.4.2025");
         form.Find("input[data-testid=application-complete]").Change("9.4.2025");
 
@@ -67,7 +64,7 @@ public sealed class ApplicationFormTests : ComponentTestContext
     public async Task Save_Valid_SendsTheCommand()
     {
         var form = RenderForm();
-        await ChooseChannelAsync(form, "Paperilla");
+        await ChooseAsync(form, "application-channel", "Paperilla");
         form.Find("input[data-testid=application-received]").Change("10.4.2025");
         form.Find("input[data-testid=application-complete]").Change("11.4.2025");
         form.Find("input[data-testid=application-urgent]").Change(true);
@@ -84,7 +81,7 @@ public sealed class ApplicationFormTests : ComponentTestContext
     {
         _process.Answer = Result.Failure(new ValidationError("Case.ReceivedInFuture") { Field = "ReceivedOn" });
         var form = RenderForm();
-        await ChooseChannelAsync(form, "Paperilla");
+        await ChooseAsync(form, "application-channel", "Paperilla");
         form.Find("input[data-testid=application-received]").Change("10.4.2025");
 
         form.Find("form").Submit();
@@ -110,25 +107,12 @@ public sealed class ApplicationFormTests : ComponentTestContext
 
     private IRenderedComponent<ApplicationForm> RenderForm(ApplicationDetails? current = null)
     {
-        _popovers = RenderPopoverProvider();
+        RenderPopoverProvider();
         return Render<ApplicationForm>(parameters => parameters
             .Add(p => p.CaseId, _caseId)
             .Add(p => p.Current, current)
             .Add(p => p.OnSaved, () => _saved++));
     }
-
-    private async Task ChooseChannelAsync(IRenderedComponent<ApplicationForm> form, string text)
-    {
-        await FieldOf(form, "application-channel").MouseDownAsync(new());
-        _popovers.WaitForAssertion(() => _popovers.FindAll(".mud-popover-open div.mud-list-item").ShouldNotBeEmpty());
-        await _popovers.FindAll(".mud-popover-open div.mud-list-item").Single(i => i.TextContent.Trim() == text).ClickAsync(new());
-    }
-
-    private static IElement FieldOf(IRenderedComponent<ApplicationForm> form, string testId) =>
-        form.Find($"[data-testid={testId}]").Closest(".mud-input-control") ?? throw new InvalidOperationException($"No field around {testId}.");
-
-    private static string? ErrorTextOf(IRenderedComponent<ApplicationForm> form, string testId) =>
-        FieldOf(form, testId).QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
 
     /// <summary>Only the application is recorded here; the other process commands are not part of this form.</summary>
     private sealed class FakeProcessCommands : IProcessCommands

@@ -1,11 +1,9 @@
-using AngleSharp.Dom;
 using Bunit;
 using CooperationModel.Application.Cases.RecordDecision;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Common;
 using CooperationModel.Web.Components.Pages.Cases.Parts;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace CooperationModel.Web.Tests.Cases;
 
@@ -14,7 +12,6 @@ public sealed class DecisionFormTests : ComponentTestContext
     private const string PickUpPlace = "Kelan toimipiste, Kamppi";
     private readonly FakeRecordDecision _handler = new();
     private readonly Guid _caseId = Guid.NewGuid();
-    private IRenderedComponent<MudPopoverProvider> _popovers = default!;
     private int _saved;
 
     public DecisionFormTests()
@@ -220,27 +217,12 @@ public sealed class DecisionFormTests : ComponentTestContext
 
     private IRenderedComponent<DecisionForm> RenderForm(bool urgent = false)
     {
-        _popovers = RenderPopoverProvider();
+        RenderPopoverProvider();
         return Render<DecisionForm>(parameters => parameters
             .Add(p => p.CaseId, _caseId)
             .Add(p => p.Urgent, urgent)
             .Add(p => p.OnSaved, () => _saved++));
     }
-
-    private async Task ChooseAsync(IRenderedComponent<DecisionForm> form, string testId, string text)
-    {
-        await FieldOf(form, testId).MouseDownAsync(new());
-        _popovers.WaitForAssertion(() => _popovers.FindAll(".mud-popover-open div.mud-list-item").ShouldNotBeEmpty());
-        var item = _popovers.FindAll(".mud-popover-open div.mud-list-item").Single(i => i.TextContent.Trim() == text);
-        await item.ClickAsync(new());
-    }
-
-    /// <summary>The whole field around a test id: its label, the input and the helper or error text under it.</summary>
-    private static IElement FieldOf(IRenderedComponent<DecisionForm> form, string testId) =>
-        form.Find($"[data-testid={testId}]").Closest(".mud-input-control") ?? throw new InvalidOperationException($"No field around {testId}.");
-
-    private static string? ErrorTextOf(IRenderedComponent<DecisionForm> form, string testId) =>
-        FieldOf(form, testId).QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
 
     private sealed class FakeRecordDecision : IRecordDecisionHandler
     {

@@ -4,7 +4,6 @@ using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Common;
 using CooperationModel.Web.Components.Pages.Cases.Parts;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace CooperationModel.Web.Tests.Cases;
 
@@ -12,7 +11,6 @@ public sealed class GuidanceFormTests : ComponentTestContext
 {
     private readonly FakeGuidance _process = new();
     private readonly Guid _caseId = Guid.NewGuid();
-    private IRenderedComponent<MudPopoverProvider> _popovers = default!;
     private int _saved;
 
     public GuidanceFormTests()
@@ -53,9 +51,7 @@ public sealed class GuidanceFormTests : ComponentTestContext
     public async Task Save_Valid_SendsTheCommandAndClearsTheForm()
     {
         var form = RenderForm();
-        await form.Find("[data-testid=guidance-channel]").Closest(".mud-input-control")!.MouseDownAsync(new());
-        _popovers.WaitForAssertion(() => _popovers.FindAll(".mud-popover-open div.mud-list-item").ShouldNotBeEmpty());
-        await _popovers.FindAll(".mud-popover-open div.mud-list-item").Single(i => i.TextContent.Trim() == "Sosiaalitoimisto").ClickAsync(new());
+        await ChooseAsync(form, "guidance-channel", "Sosiaalitoimisto");
         form.Find("input[data-testid=guidance-devices-no]").Click();
         form.Find("input[data-testid=guidance-skills-yes]").Click();
 
@@ -68,7 +64,7 @@ public sealed class GuidanceFormTests : ComponentTestContext
 
     private IRenderedComponent<GuidanceForm> RenderForm()
     {
-        _popovers = RenderPopoverProvider();
+        RenderPopoverProvider();
         return Render<GuidanceForm>(parameters => parameters
             .Add(p => p.CaseId, _caseId)
             .Add(p => p.OnSaved, () => _saved++));
