@@ -29,7 +29,7 @@ public sealed partial class CoordinatorTests(BrowserFixture fixture, ITestOutput
             // A full page load of /cases, as when the address is typed or bookmarked: the server's access-denied page.
             await session.Page.GotoAsync("cases");
             await Expect(session.Page.GetByText(AccessDenied)).ToBeVisibleAsync();
-            await Expect(session.Page.GetByTestId("cases-table")).ToHaveCountAsync(0);
+            await ExpectNoWorkspaceAsync(session.Page);
             await session.ScreenshotAsync("02-cases-address-denied");
         });
     }
@@ -44,10 +44,19 @@ public sealed partial class CoordinatorTests(BrowserFixture fixture, ITestOutput
             await session.Page.EvaluateAsync("() => Blazor.navigateTo('/cases')");
             await Expect(session.Page).ToHaveURLAsync(CasesUrl());
             await Expect(session.Page.GetByText(AccessDenied)).ToBeVisibleAsync();
-            await Expect(session.Page.GetByTestId("cases-table")).ToHaveCountAsync(0);
+            await ExpectNoWorkspaceAsync(session.Page);
             await Expect(session.Page.GetByText("Maija Meikäläinen")).ToHaveCountAsync(0);
             await session.ScreenshotAsync("03-cases-in-app-denied");
         });
+    }
+
+    /// <summary>None of the workspace's tabs, tables or actions is rendered.</summary>
+    private static async Task ExpectNoWorkspaceAsync(IPage page)
+    {
+        await Expect(page.Locator("[data-testid^='cases-table-']")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Tab)).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("take-next-urgent")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("new-case")).ToHaveCountAsync(0);
     }
 
     private async Task<UserSession> SignInAsync()

@@ -33,12 +33,16 @@ public sealed partial class LanguageTests(BrowserFixture fixture, ITestOutputHel
             await Expect(page.GetByTestId("nav-cases")).ToHaveTextAsync("Ärenden");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ärenden", Exact = true })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("sign-out")).ToHaveTextAsync("Logga ut");
+            await Expect(Ui.Tab(page, "Mina ärenden")).ToBeVisibleAsync();
+            await Expect(Ui.Tab(page, "Brådskande")).ToBeVisibleAsync();
             await session.ScreenshotAsync("02-cases-swedish");
 
             await page.GetByTestId("language-en").ClickAsync();
             await Expect(page.GetByTestId("nav-cases")).ToHaveTextAsync("Cases");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cases", Exact = true })).ToBeVisibleAsync();
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+            await Expect(Ui.Tab(page, "My cases")).ToBeVisibleAsync();
+            await Expect(Ui.Tab(page, "All cases")).ToBeVisibleAsync();
             await Expect(page).ToHaveURLAsync(CasesUrl());
             await session.WaitInteractiveAsync();
             await session.ScreenshotAsync("03-cases-english");

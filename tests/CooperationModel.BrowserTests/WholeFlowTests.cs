@@ -97,12 +97,15 @@ public sealed partial class WholeFlowTests(BrowserFixture fixture, ITestOutputHe
             await handler.ScreenshotOnFailureAsync(async () =>
             {
                 await handler.GotoLoginAsync();
-                await handler.SignInAsync(DemoDataSeeder.HandlerSouth);
-                await Expect(page).ToHaveURLAsync(CasesListUrl());
-                var cases = page.GetByTestId("cases-table");
+                await CaseSteps.SignInToWorkspaceAsync(handler, DemoDataSeeder.HandlerSouth);
+                // The search is on the "Kaikki asiat" tab only.
+                await Ui.OpenTabAsync(page, CaseSteps.TabAll);
+                var cases = CaseSteps.Table(page, "All");
+                await Expect(cases).ToContainTextAsync("Maija Meikäläinen");
                 await page.GetByTestId("cases-search").FillAsync(clientName);
                 await Expect(cases).Not.ToContainTextAsync("Maija Meikäläinen");
-                var caseRow = cases.Locator("tbody tr").Filter(new() { HasText = clientName });
+                var caseRow = CaseSteps.Row(page, "All", clientName);
+                await Expect(caseRow).ToHaveCountAsync(1);
                 await Expect(caseRow.GetByTestId("referral-status")).ToHaveTextAsync("Otettu työn alle");
                 await handler.ScreenshotAsync("14-handler-cases-searched");
                 await caseRow.GetByRole(AriaRole.Link, new() { Name = clientName }).ClickAsync();
@@ -126,30 +129,18 @@ public sealed partial class WholeFlowTests(BrowserFixture fixture, ITestOutputHe
             await handler.GotoLoginAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kirjautuminen" })).ToBeVisibleAsync();
             await handler.ScreenshotAsync("01-login");
-            await handler.SignInAsync(DemoDataSeeder.HandlerSouth);
-            await Expect(page).ToHaveURLAsync(CasesListUrl());
+            await CaseSteps.SignInToWorkspaceAsync(handler, DemoDataSeeder.HandlerSouth);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Asiat", Exact = true })).ToBeVisibleAsync();
-            await Expect(page.GetByTestId("cases-table")).ToContainTextAsync("Maija Meikäläinen");
-            await handler.ScreenshotAsync("02-handler-cases");
+            // The demo cases the handler opened are still in guidance: they are the handler's own.
+            await Expect(CaseSteps.Table(page, "Mine")).ToContainTextAsync("Maija Meikäläinen");
+            await handler.ScreenshotAsync("02-handler-workspace");
 
             // (b) A new case: name, identity code, Helsinki from the municipality picker.
-            await page.GetByTestId("new-case").ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Uusi asia" })).ToBeVisibleAsync();
-            await page.GetByTestId("client-name").FillAsync(clientName);
-            await page.GetByTestId("identity-code").FillAsync(identityCode);
-            await page.GetByTestId("municipality-picker").FillAsync("Helsinki");
-            await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = "Helsinki (091)" }).ClickAsync();
-            await Expect(page.GetByTestId("municipality-picker")).ToHaveValueAsync("Helsinki (091)");
-            await handler.ScreenshotAsync("03-new-case-filled");
-            await page.GetByTestId("save-case").ClickAsync();
-            await Expect(page).ToHaveURLAsync(CasePageUrl());
-            await Expect(page.GetByTestId("case-client-name")).ToHaveTextAsync(clientName);
-            await Expect(page.GetByTestId("receiver-name")).ToHaveTextAsync("Helsingin kaupunki");
+            caseUrl = await CaseSteps.OpenNewCaseAsync(handler, clientName, identityCode, "03-new-case-filled", "04-case-opened");
             await Expect(page.GetByText("Ei lähetettyjä ilmoituksia.")).ToBeVisibleAsync();
-            caseUrl = page.Url;
-            await handler.ScreenshotAsync("04-case-opened");
 
-            // (c) The referral form: the consent rule first (no consent, yet a description) ...
+            // (c) The referral form, a tab of its own on the case page: the consent rule first (no consent, yet a description) ...
+            await Ui.OpenTabAsync(page, CaseSteps.TabNewReferral);
             var form = page.GetByTestId("referral-form");
             await ChooseGroundAsync(page, Ground);
             await form.GetByTestId("referral-description").FillAsync(Description);
@@ -187,22 +178,13 @@ public sealed partial class WholeFlowTests(BrowserFixture fixture, ITestOutputHe
         return caseUrl;
     }
 
-    /// <summary>MudSelect opens on mousedown on its input control, not on click (spike P9).</summary>
+    /// <summary>Picks the referral's ground; its legal basis and expected plan then show under it.</summary>
     internal static async Task ChooseGroundAsync(IPage page, string ground)
     {
         var form = page.GetByTestId("referral-form");
-        await form.Locator("div.mud-select div.mud-input-control").First.DispatchEventAsync("mousedown");
-        await page.Locator(".mud-popover-open").GetByRole(AriaRole.Option, new() { Name = ground }).ClickAsync();
-        // Once chosen, MudSelect shows the item's content in a div (which then carries the data-testid), not in the input.
-        await Expect(form.GetByTestId("referral-ground")).ToHaveTextAsync(ground);
+        await Ui.ChooseAsync(page, form, "referral-ground", ground);
         await Expect(form.GetByTestId("ground-basis")).ToBeVisibleAsync();
     }
-
-    [GeneratedRegex("/cases$")]
-    private static partial Regex CasesListUrl();
-
-    [GeneratedRegex("/cases/[0-9a-f-]{36}$")]
-    private static partial Regex CasePageUrl();
 
     [GeneratedRegex("/inbox$")]
     private static partial Regex InboxUrl();
