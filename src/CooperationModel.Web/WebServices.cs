@@ -28,7 +28,8 @@ public static class WebServices
     public static IServiceCollection AddWebServices(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        // Snackbars at full opacity: the default 95 % washes the theme's colours below WCAG AA contrast.
+        services.AddMudServices(options => options.SnackbarConfiguration.MaximumOpacity = 100);
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddProblemDetails();
         services.AddHttpContextAccessor();

@@ -290,12 +290,19 @@ public sealed class ClientCase : ITenantOwned
         return Result.Success();
     }
 
-    /// <summary>Stage 4: the decision. The case must be in processing; an urgent case may carry a payment commitment.</summary>
+    /// <summary>
+    /// Stage 4: the decision, by the handler who took the case from the queue. An urgent case may carry a payment commitment.
+    /// </summary>
     public Result RecordDecision(Actor handler, CaseDecision decision, DateOnly today, DateTimeOffset now)
     {
         if (Stage != CaseStage.Processing || Application is null)
         {
             return Errors.NotInProcessing;
+        }
+
+        if (HandlerUserId != handler.UserId)
+        {
+            return Errors.NotYourCase;
         }
 
         var check = decision.Check(Application, IsUrgent, today);

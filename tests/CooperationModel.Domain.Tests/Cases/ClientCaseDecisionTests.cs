@@ -1,4 +1,5 @@
 using CooperationModel.Domain.Cases;
+using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
 using static CooperationModel.Domain.Tests.Cases.ProcessFixtures;
@@ -15,9 +16,22 @@ public class ClientCaseDecisionTests
     private readonly Actor _decider = Member(Southern, "Pirjo Päättäjä");
 
     [Fact]
+    public void RecordDecision_CaseNotTakenByTheDecider_FailsWithNotYourCase()
+    {
+        var untaken = CaseIn(CaseStage.Processing, _handler);
+        var takenByAnother = CaseIn(CaseStage.Processing, _handler);
+        takenByAnother.Take(_handler, Morning).ShouldSucceed();
+
+        untaken.RecordDecision(_decider, Granted(), Today, Later).ShouldFailWith<ForbiddenError>("Case.NotYourCase");
+        takenByAnother.RecordDecision(_decider, Granted(), Today, Later).ShouldFailWith<ForbiddenError>("Case.NotYourCase");
+        untaken.Stage.ShouldBe(CaseStage.Processing);
+        takenByAnother.Decision.ShouldBeNull();
+    }
+
+    [Fact]
     public void RecordDecision_InProcessing_StoresItAndMovesToDecision()
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler);
+        var clientCase = TakenByDecider();
         var decision = new CaseDecision(DecisionOutcome.PartlyGranted, Today, new BasicAmountReduction(20, ReductionReason.RefusedPlan), null,
             SignalToOtherBenefits: true, SignalToSocialServices: true, QualityRating.Adequate, QualityRating.Poor);
 
@@ -60,7 +74,7 @@ public class ClientCaseDecisionTests
     [Fact]
     public void RecordDecision_DecidedInTheFuture_FailsOnDecidedOnAndStaysInProcessing()
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler);
+        var clientCase = TakenByDecider();
         var eventsBefore = clientCase.Events.Count;
 
         var result = clientCase.RecordDecision(_decider, Granted(decidedOn: Tomorrow), Today, Later);
@@ -74,7 +88,7 @@ public class ClientCaseDecisionTests
     [Fact]
     public void RecordDecision_DecidedBeforeTheApplicationArrived_FailsOnDecidedOn()
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler);
+        var clientCase = TakenByDecider();
 
         var result = clientCase.RecordDecision(_decider, Granted(decidedOn: Today.AddDays(-1)), Today, Later);
 
@@ -88,7 +102,7 @@ public class ClientCaseDecisionTests
     [InlineData(100)]
     public void RecordDecision_ReductionOutOfRange_FailsWithReductionPercent(int percent)
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler);
+        var clientCase = TakenByDecider();
 
         var result = clientCase.RecordDecision(_decider, Granted(new BasicAmountReduction(percent, ReductionReason.RefusedWorkOrMeasure)), Today, Later);
 
@@ -102,7 +116,7 @@ public class ClientCaseDecisionTests
     [InlineData(40)]
     public void RecordDecision_ReductionWithinLimits_IsAccepted(int percent)
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler);
+        var clientCase = TakenByDecider();
 
         clientCase.RecordDecision(_decider, Granted(new BasicAmountReduction(percent, ReductionReason.NeglectedJobseekerDuties)), Today, Later).ShouldSucceed();
 
@@ -114,7 +128,7 @@ public class ClientCaseDecisionTests
     [InlineData(DecisionOutcome.LeftUnexamined)]
     public void RecordDecision_ReductionWithoutGrant_FailsWithReductionOnlyWhenGranted(DecisionOutcome outcome)
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler);
+        var clientCase = TakenByDecider();
 
         var result = clientCase.RecordDecision(_decider, Granted(new BasicAmountReduction(20, ReductionReason.RefusedPlan), outcome: outcome), Today, Later);
 
@@ -126,7 +140,7 @@ public class ClientCaseDecisionTests
     [InlineData(DecisionOutcome.PartlyGranted)]
     public void RecordDecision_PaymentCommitmentOnUrgentGrant_IsAccepted(DecisionOutcome outcome)
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler, UrgentApplication);
+        var clientCase = TakenByDecider(UrgentApplication);
 
         clientCase.RecordDecision(_decider, Granted(commitment: new PaymentCommitment("Kelan toimipiste, Kamppi"), outcome: outcome), Today, Later).ShouldSucceed();
 
@@ -136,7 +150,7 @@ public class ClientCaseDecisionTests
     [Fact]
     public void RecordDecision_PaymentCommitmentOnNormalCase_FailsWithPaymentCommitmentOnlyUrgent()
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler);
+        var clientCase = TakenByDecider();
 
         var result = clientCase.RecordDecision(_decider, Granted(commitment: new PaymentCommitment("Sosiaalitoimisto")), Today, Later);
 
@@ -161,7 +175,7 @@ public class ClientCaseDecisionTests
     [InlineData(DecisionOutcome.LeftUnexamined)]
     public void RecordDecision_PaymentCommitmentWithoutGrant_FailsWithPaymentCommitmentNeedsGrant(DecisionOutcome outcome)
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler, UrgentApplication);
+        var clientCase = TakenByDecider(UrgentApplication);
 
         var result = clientCase.RecordDecision(_decider, Granted(commitment: new PaymentCommitment("Sosiaalitoimisto"), outcome: outcome), Today, Later);
 
@@ -173,7 +187,7 @@ public class ClientCaseDecisionTests
     [InlineData("   ")]
     public void RecordDecision_BlankPickUpPlace_FailsWithPickUpPlaceRequired(string place)
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler, UrgentApplication);
+        var clientCase = TakenByDecider(UrgentApplication);
 
         var result = clientCase.RecordDecision(_decider, Granted(commitment: new PaymentCommitment(place)), Today, Later);
 
@@ -183,7 +197,7 @@ public class ClientCaseDecisionTests
     [Fact]
     public void RecordDecision_PickUpPlaceTooLong_FailsWithPickUpPlaceRequired()
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler, UrgentApplication);
+        var clientCase = TakenByDecider(UrgentApplication);
         var place = new string('k', PaymentCommitment.PickUpPlaceMaxLength + 1);
 
         var result = clientCase.RecordDecision(_decider, Granted(commitment: new PaymentCommitment(place)), Today, Later);
@@ -194,7 +208,7 @@ public class ClientCaseDecisionTests
     [Fact]
     public void RecordDecision_PickUpPlaceOfMaxLengthWithSpaces_IsAccepted()
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler, UrgentApplication);
+        var clientCase = TakenByDecider(UrgentApplication);
         var place = $"  {new string('k', PaymentCommitment.PickUpPlaceMaxLength)} ";
 
         clientCase.RecordDecision(_decider, Granted(commitment: new PaymentCommitment(place)), Today, Later).ShouldSucceed();
@@ -203,7 +217,7 @@ public class ClientCaseDecisionTests
     [Fact]
     public void RecordDecision_SeveralRulesBroken_ReportsEveryError()
     {
-        var clientCase = CaseIn(CaseStage.Processing, _handler);
+        var clientCase = TakenByDecider();
         var decision = Granted(new BasicAmountReduction(41, ReductionReason.RefusedPlan), new PaymentCommitment(" "), DecisionOutcome.Refused, Tomorrow);
 
         var result = clientCase.RecordDecision(_decider, decision, Today, Later);
@@ -270,5 +284,13 @@ public class ClientCaseDecisionTests
         sent.Kind.ShouldBe(CaseEventKind.ReferralSent);
         sent.Detail.ShouldBe("ClientRequestsAssessment");
         sent.Stage.ShouldBe(stage);
+    }
+
+    /// <summary>A case in processing, taken from the queue by the handler who then decides it.</summary>
+    private ClientCase TakenByDecider(ApplicationDetails? application = null)
+    {
+        var clientCase = CaseIn(CaseStage.Processing, _handler, application);
+        clientCase.Take(_decider, Morning).ShouldSucceed();
+        return clientCase;
     }
 }

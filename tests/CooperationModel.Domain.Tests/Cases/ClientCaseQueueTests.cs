@@ -164,10 +164,13 @@ public class ClientCaseQueueTests
     public void Take_OutsideProcessing_FailsWithNotInProcessing(CaseStage stage)
     {
         var clientCase = CaseIn(stage, _handler);
+        var holderBefore = clientCase.HandlerUserId;
+        var eventsBefore = clientCase.Events.Count;
 
         clientCase.Take(_handler, Morning).ShouldFailWith<InvalidTransitionError>("Case.NotInProcessing");
 
-        clientCase.HandlerUserId.ShouldBeNull();
+        clientCase.HandlerUserId.ShouldBe(holderBefore);
+        clientCase.Events.Count.ShouldBe(eventsBefore);
     }
 
     [Fact]

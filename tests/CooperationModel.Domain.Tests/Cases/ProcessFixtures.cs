@@ -52,6 +52,7 @@ internal static class ProcessFixtures
 
         if (stage is CaseStage.Decision or CaseStage.ReferralToSocialWork or CaseStage.Cooperation)
         {
+            clientCase.Take(handler, Morning).ShouldSucceed();
             clientCase.RecordDecision(handler, Granted(), Today, Morning).ShouldSucceed();
         }
 

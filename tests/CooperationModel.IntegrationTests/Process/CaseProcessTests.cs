@@ -2,6 +2,7 @@ using CooperationModel.Application.Cases.Process;
 using CooperationModel.Application.Cases.RecordDecision;
 using CooperationModel.Domain.Calendar;
 using CooperationModel.Domain.Cases;
+using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Domain.Surveys;
@@ -168,10 +169,23 @@ public sealed class CaseProcessTests(AppFixture app)
     }
 
     [Fact]
+    public async Task RecordDecision_CaseHeldByAnotherHandler_NotYourCaseAndNothingStored()
+    {
+        await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
+        var queued = await _steps.QueueAsync(handler, ProcessSteps.Helsinki, urgent: false);
+
+        var untaken = await handler.Get<IRecordDecisionHandler>().HandleAsync(Decision(queued.Id, DecisionOutcome.Granted));
+
+        untaken.ShouldFailWith<ForbiddenError>(ClientCase.Errors.NotYourCase.Code);
+        (await ProcessSteps.GetAsync(handler, queued.Id)).Decision.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task RecordDecision_PaymentCommitmentOnNormalQueueCase_PaymentCommitmentOnlyUrgent()
     {
         await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
         var queued = await _steps.QueueAsync(handler, ProcessSteps.Helsinki, urgent: false);
+        (await handler.Get<IProcessCommands>().TakeAsync(queued.Id)).ShouldSucceed();
 
         var result = await handler.Get<IRecordDecisionHandler>().HandleAsync(Decision(queued.Id, DecisionOutcome.Granted, pickUpPlace: PickUpPlace));
 
@@ -203,6 +217,7 @@ public sealed class CaseProcessTests(AppFixture app)
         await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
         var queued = await _steps.QueueAsync(handler, ProcessSteps.Helsinki, urgent: false);
         (await ProcessSteps.GetAsync(handler, queued.Id)).Suggestions.ShouldBeEmpty();
+        (await handler.Get<IProcessCommands>().TakeAsync(queued.Id)).ShouldSucceed();
 
         var result = await handler.Get<IRecordDecisionHandler>().HandleAsync(
             Decision(queued.Id, DecisionOutcome.Granted, reductionPercent: 20, reason: ReductionReason.RefusedWorkOrMeasure));

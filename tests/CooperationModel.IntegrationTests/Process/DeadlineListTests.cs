@@ -1,4 +1,5 @@
 using CooperationModel.Application.Cases.ListCases;
+using CooperationModel.Application.Cases.Process;
 using CooperationModel.Application.Cases.RecordDecision;
 using CooperationModel.Domain.Calendar;
 using CooperationModel.Domain.Cases;
@@ -88,6 +89,7 @@ public sealed class DeadlineListTests(AppFixture app)
         var monthAgo = _steps.Today.AddDays(-30);
         var queued = await _steps.QueueAsync(handler, ProcessSteps.Helsinki, urgent: false, monthAgo, monthAgo);
         (await ProcessSteps.ListForClientAsync(handler, CaseListFilter.NearDeadline, queued)).Items.ShouldHaveSingleItem();
+        (await handler.Get<IProcessCommands>().TakeAsync(queued.Id)).ShouldSucceed();
 
         (await handler.Get<IRecordDecisionHandler>().HandleAsync(new RecordDecisionCommand(
             queued.Id, DecisionOutcome.Refused, _steps.Today, null, null, null, false, false, null, null))).ShouldSucceed();
