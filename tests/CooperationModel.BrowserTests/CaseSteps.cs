@@ -15,7 +15,7 @@ public static partial class CaseSteps
     public const string TabAll = "Kaikki asiat";
 
     public const string TabWork = "Vaiheen työ";
-    public const string TabSurvey = "Elämäntilanteen kartoitus";
+    public const string TabSurvey = "Kartoitus";
     public const string TabNewReferral = "Uusi ilmoitus";
     public const string TabTimeline = "Aikajana";
 

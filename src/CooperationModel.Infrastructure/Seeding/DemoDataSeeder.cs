@@ -1,8 +1,11 @@
+using CooperationModel.Application.Common;
+using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
+using CooperationModel.Domain.Surveys;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -67,7 +70,20 @@ public static class DemoDataSeeder
         await SeedClientsAsync(services, clock, cancellationToken);
     }
 
-    /// <summary>Two fictitious clients of the southern district, one already referred to Helsinki.</summary>
+    /// <summary>Demo data must follow the same rules as real data; a step the domain refuses is a bug here.</summary>
+    private static void Must(Result result)
+    {
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException("Demo data broke a rule: " + string.Join(", ", result.Errors.Select(e => e.Code)));
+        }
+    }
+
+    /// <summary>
+    /// Fictitious clients of the southern district, so that every list of the workspace has something in it:
+    /// a client in guidance already referred to Helsinki, one whose decision is overdue in the normal queue,
+    /// an urgent application waiting in the urgent queue, and a survey whose concern screen suggests a referral.
+    /// </summary>
     private static async Task SeedClientsAsync(IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
     {
         var handlerUser = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(HandlerSouth.Email);
@@ -80,17 +96,39 @@ public static class DemoDataSeeder
         }
 
         var district = await db.Organisations.SingleAsync(o => o.Id == handler.OrganisationId, cancellationToken);
-        var helsinki = ReferenceCatalog.Instance.FindMunicipality("091")!;
+        var catalog = ReferenceCatalog.Instance;
         var actor = new Actor(handler.UserId, handler.OrganisationId, handler.DisplayName);
         var now = clock.GetUtcNow();
+        var today = clock.Today();
+        ClientCase Open(string name, string identityCode, string municipality, int daysAgo) =>
+            ClientCase.Open(actor, district, name, PersonalIdentityCode.Parse(identityCode).Value, catalog.FindMunicipality(municipality)!, now.AddDays(-daysAgo)).Value;
 
         // Fictitious people; the codes are valid but made up (individual numbers 900+ are temporary codes).
-        var first = ClientCase.Open(actor, district, "Maija Meikäläinen", PersonalIdentityCode.Parse("010190-900P").Value, helsinki, now.AddDays(-3)).Value;
-        var second = ClientCase.Open(actor, district, "Matti Virtanen", PersonalIdentityCode.Parse("150585-922C").Value, helsinki, now.AddDays(-1)).Value;
-        db.Cases.AddRange(first, second);
-
-        var referral = Referral.Send(first, ReferralGround.ObviousNeedForSocialCare, consentGiven: true,
+        var referred = Open("Maija Meikäläinen", "010190-900P", "091", daysAgo: 3);
+        var referral = Referral.Send(referred, ReferralGround.ObviousNeedForSocialCare, consentGiven: true,
             "Asiakas kertoo, ettei selviä arjesta ilman tukea.", actor, now.AddDays(-2)).Value;
+        referred.NoteReferralSent(actor, referral.Ground, now.AddDays(-2));
+
+        var overdue = Open("Matti Virtanen", "150585-922C", "091", daysAgo: 20);
+        Must(overdue.RecordApplication(actor, new ApplicationDetails(ApplicationChannel.OnlineAtHome, today.AddDays(-20), today.AddDays(-18), UrgentRequested: false), today, now.AddDays(-18)));
+        Must(overdue.SendToProcessing(actor, now.AddDays(-18)));
+
+        var urgent = Open("Liisa Laine", "120388-9030", "049", daysAgo: 0);
+        Must(urgent.RecordGuidance(actor, GuidanceChannel.KelaWebOrPhone, hasDevices: false, hasSkills: true, now));
+        Must(urgent.RecordApplication(actor, new ApplicationDetails(ApplicationChannel.OralByPhone, today, today, UrgentRequested: true), today, now));
+        Must(urgent.SendToProcessing(actor, now));
+
+        var surveyed = Open("Aino Aalto", "030701A9040", "092", daysAgo: 1);
+        Must(surveyed.RecordGuidance(actor, GuidanceChannel.ServicePoint, hasDevices: false, hasSkills: false, now.AddDays(-1)));
+        Must(surveyed.RecordSurvey(actor, new LifeSituationSurvey
+        {
+            SurveyedOn = today.AddDays(-1),
+            Income = new IncomeAnswers { Control = IncomeControl.SeriousDifficulties, Unemployed = true, MonthsOnAssistance = 6 },
+            Housing = new HousingAnswers { Situation = HousingSituation.Stable, RentArrears = true, EvictionThreat = true },
+            LifeEvents = [LifeEvent.Unemployment, LifeEvent.Divorce],
+        }, today, now.AddDays(-1)));
+
+        db.Cases.AddRange(referred, overdue, urgent, surveyed);
         db.Referrals.Add(referral);
         await db.SaveChangesAsync(cancellationToken);
     }

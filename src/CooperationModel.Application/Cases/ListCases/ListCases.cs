@@ -42,9 +42,14 @@ public sealed record CaseRow(
     public DeadlineState? Deadline { get; init; }
 }
 
+/// <summary>How many cases each list of the workspace holds, for the tabs of the start page.</summary>
+public sealed record WorkspaceCounts(int Mine, int UrgentQueue, int NormalQueue, int NearDeadline);
+
 public interface IListCasesHandler
 {
     Task<Page<CaseRow>> HandleAsync(ListCasesQuery query, CancellationToken cancellationToken = default);
+
+    Task<WorkspaceCounts> CountAsync(CancellationToken cancellationToken = default);
 }
 
 public sealed class ListCasesHandler(
@@ -65,26 +70,7 @@ public sealed class ListCasesHandler(
                 : cases.Where(c => c.ClientName.ToLower().Contains(search.ToLowerInvariant()));
         }
 
-        var me = user.UserId;
-        var nearLimit = FinnishCalendar.AddWorkingDays(today, nearDays);
-        cases = query.Filter switch
-        {
-            CaseListFilter.All => cases.OrderByDescending(c => c.OpenedAt),
-            CaseListFilter.Mine => cases
-                .Where(c => (c.HandlerUserId == me && c.Stage == CaseStage.Processing)
-                    || (c.OpenedByUserId == me && (c.Stage == CaseStage.Guidance || c.Stage == CaseStage.Application)))
-                .OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenByDescending(c => c.OpenedAt),
-            CaseListFilter.UrgentQueue => cases
-                .Where(c => c.Stage == CaseStage.Processing && c.Queue == ProcessingQueue.Urgent && c.HandlerUserId == null)
-                .OrderBy(c => c.QueuedAt),
-            CaseListFilter.NormalQueue => cases
-                .Where(c => c.Stage == CaseStage.Processing && c.Queue == ProcessingQueue.Normal && c.HandlerUserId == null)
-                .OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenBy(c => c.QueuedAt),
-            CaseListFilter.NearDeadline => cases
-                .Where(c => (c.Stage == CaseStage.Application || c.Stage == CaseStage.Processing)
-                    && c.DecisionDueOn != null && c.DecisionDueOn <= nearLimit)
-                .OrderBy(c => c.DecisionDueOn),
-        };
+        cases = Order(Matching(cases, query.Filter, today, nearDays), query.Filter);
 
         var total = await cases.CountAsync(cancellationToken);
         var rows = await cases
@@ -106,6 +92,48 @@ public sealed class ListCasesHandler(
 
         return new Page<CaseRow>(rows.Select(r => r with { Deadline = DeadlineOf(r.Stage, r.DecisionDueOn, today, nearDays) }).ToList(), total);
     }
+
+    public async Task<WorkspaceCounts> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var today = clock.Today();
+        var nearDays = options.Value.NearDeadlineWorkingDays;
+        Task<int> Count(CaseListFilter filter) => Matching(db.Cases.AsNoTracking(), filter, today, nearDays).CountAsync(cancellationToken);
+
+        // One context runs one query at a time: count the lists in turn.
+        var mine = await Count(CaseListFilter.Mine);
+        var urgent = await Count(CaseListFilter.UrgentQueue);
+        var normal = await Count(CaseListFilter.NormalQueue);
+        var near = await Count(CaseListFilter.NearDeadline);
+        return new WorkspaceCounts(mine, urgent, normal, near);
+    }
+
+    /// <summary>Which cases a list holds; the tenant filter has already limited them to the district.</summary>
+    private IQueryable<ClientCase> Matching(IQueryable<ClientCase> cases, CaseListFilter filter, DateOnly today, int nearDays)
+    {
+        var me = user.UserId;
+        var nearLimit = FinnishCalendar.AddWorkingDays(today, nearDays);
+        return filter switch
+        {
+            CaseListFilter.All => cases,
+            CaseListFilter.Mine => cases.Where(c => (c.HandlerUserId == me && c.Stage == CaseStage.Processing)
+                || (c.OpenedByUserId == me && (c.Stage == CaseStage.Guidance || c.Stage == CaseStage.Application))),
+            CaseListFilter.UrgentQueue => cases.Where(c => c.Stage == CaseStage.Processing && c.Queue == ProcessingQueue.Urgent && c.HandlerUserId == null),
+            CaseListFilter.NormalQueue => cases.Where(c => c.Stage == CaseStage.Processing && c.Queue == ProcessingQueue.Normal && c.HandlerUserId == null),
+            CaseListFilter.NearDeadline => cases.Where(c => (c.Stage == CaseStage.Application || c.Stage == CaseStage.Processing)
+                && c.DecisionDueOn != null && c.DecisionDueOn <= nearLimit),
+        };
+    }
+
+    /// <summary>The order each list is worked in: queues by arrival or deadline, everything else newest first.</summary>
+    private static IQueryable<ClientCase> Order(IQueryable<ClientCase> cases, CaseListFilter filter) => filter switch
+    {
+        CaseListFilter.All => cases.OrderByDescending(c => c.OpenedAt),
+        CaseListFilter.Mine => cases.OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenByDescending(c => c.OpenedAt),
+        CaseListFilter.UrgentQueue => cases.OrderBy(c => c.QueuedAt),
+        CaseListFilter.NormalQueue => cases.OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenBy(c => c.QueuedAt),
+        CaseListFilter.NearDeadline => cases.OrderBy(c => c.DecisionDueOn),
+    };
 
     /// <summary>Only an undecided case can be near or past its deadline.</summary>
     public static DeadlineState? DeadlineOf(CaseStage stage, DateOnly? dueOn, DateOnly today, int nearDays) =>
