@@ -8,6 +8,7 @@ using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Referrals.AcceptReferral;
 using CooperationModel.Application.Referrals.GetReferral;
+using CooperationModel.Application.Referrals.Loop;
 using CooperationModel.Application.Referrals.ListInbox;
 using CooperationModel.Application.Referrals.SendReferral;
 using FluentValidation;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<IListInboxHandler, ListInboxHandler>();
         services.AddScoped<IGetReferralHandler, GetReferralHandler>();
         services.AddScoped<IAcceptReferralHandler, AcceptReferralHandler>();
+        services.AddScoped<IReferralLoopCommands, ReferralLoopCommands>();
         return services;
     }
 }

@@ -10,4 +10,10 @@ public sealed class CaseProcessOptions
 
     /// <summary>A life-situation survey older than this is flagged for a refresh when the case is opened.</summary>
     public int SurveyMaxAgeMonths { get; set; } = 6;
+
+    /// <summary>
+    /// A referral with no feedback after this many working days is listed for the handler to follow up
+    /// (the service-need assessment starts within 7 weekdays for some groups, SHL 36 §).
+    /// </summary>
+    public int FeedbackExpectedWorkingDays { get; set; } = 7;
 }

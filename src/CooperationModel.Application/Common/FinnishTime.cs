@@ -9,6 +9,13 @@ public static class FinnishTime
 
     public static DateTimeOffset ToFinnish(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Finland);
 
+    /// <summary>Midnight at the start of a Finnish day, as a UTC instant (what timestamptz parameters take).</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Finland.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
     private static TimeZoneInfo Find()
     {
         try

@@ -12,6 +12,10 @@ namespace CooperationModel.Domain.Referrals;
 /// </summary>
 public sealed class Referral
 {
+    public const int NoteMaxLength = 1000;
+
+    private readonly List<ReferralEvent> _events = [];
+
     private Referral()
     {
     }
@@ -56,12 +60,44 @@ public sealed class Referral
 
     public DateTimeOffset? AcceptedAt { get; private set; }
 
+    /// <summary>Why the handler sent this although the client already had an open referral.</summary>
+    public string? RepeatReason { get; private set; }
+
+    /// <summary>The client allows the outcome to be reported back to Kela (part of the consent record).</summary>
+    public bool ConsentCoversFeedback { get; private set; }
+
+    public ReferralOutcome? Outcome { get; private set; }
+
+    /// <summary>The plan made after the assessment (suunnitelma), when the outcome is an assessment.</summary>
+    public PlanType? PlanMade { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public ReturnReason? ReturnReason { get; private set; }
+
+    /// <summary>The receiver's note on a completion or a return. Personal data: never log it.</summary>
+    public string? ClosingNote { get; private set; }
+
+    public DateTimeOffset? ReturnedAt { get; private set; }
+
+    public IReadOnlyList<ReferralEvent> Events => _events;
+
+    /// <summary>Open: social services has not yet completed or returned it.</summary>
+    public bool IsOpen => Status is not (ReferralStatus.Completed or ReferralStatus.Returned);
+
     public static class Errors
     {
         public static ForbiddenError NotTheCaseDistrict => new("Referral.NotTheCaseDistrict");
         public static ForbiddenError NotTheReceiver => new("Referral.NotTheReceiver");
         public static ConflictError AlreadyAccepted => new("Referral.AlreadyAccepted");
         public static InvalidTransitionError CannotAccept => new("Referral.CannotAccept");
+        public static InvalidTransitionError NotAccepted => new("Referral.NotAccepted");
+        public static InvalidTransitionError Closed => new("Referral.Closed");
+        public static ValidationError PlanRequired => new("Referral.PlanRequired") { Field = "Plan" };
+        public static ValidationError PlanOnlyWithAssessment => new("Referral.PlanOnlyWithAssessment") { Field = "Plan" };
+        public static ValidationError NoteTooLong => new("Referral.NoteTooLong") { Field = "Note" };
+        public static ValidationError MunicipalityRequired => new("Referral.RerouteMunicipalityRequired") { Field = "MunicipalityCode" };
+        public static ValidationError SameOrganiser => new("Referral.RerouteSameOrganiser") { Field = "MunicipalityCode" };
     }
 
     /// <summary>Sends a referral from the case's district to the organiser of the client's home municipality.</summary>
@@ -71,7 +107,9 @@ public sealed class Referral
         bool consentGiven,
         string? situationDescription,
         Actor sender,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        bool consentCoversFeedback = false,
+        string? repeatReason = null)
     {
         if (sender.OrganisationId != clientCase.OrganisationId)
         {
@@ -84,7 +122,7 @@ public sealed class Referral
             return Result<Referral>.Failure(consent.Errors);
         }
 
-        return new Referral
+        var referral = new Referral
         {
             Id = Guid.CreateVersion7(now),
             CaseId = clientCase.Id,
@@ -100,7 +138,11 @@ public sealed class Referral
             SentAt = now,
             SentByUserId = sender.UserId,
             SentByName = sender.DisplayName,
+            ConsentCoversFeedback = consentGiven && consentCoversFeedback,
+            RepeatReason = Tidy(repeatReason),
         };
+        referral.Record(sender, now, ReferralEventKind.Sent, ground.ToString());
+        return referral;
     }
 
     /// <summary>The receiving organisation opened the referral for the first time. Returns whether anything changed.</summary>
@@ -113,6 +155,7 @@ public sealed class Referral
 
         Status = ReferralStatus.Received;
         ReceivedAt = now;
+        Record(reader, now, ReferralEventKind.Received);
         return true;
     }
 
@@ -139,8 +182,152 @@ public sealed class Referral
         NamedWorkerUserId = worker.UserId;
         NamedWorkerName = worker.DisplayName;
         AcceptedAt = now;
+        Record(worker, now, ReferralEventKind.Accepted);
         return Result.Success();
     }
+
+    /// <summary>The service-need assessment has started (SHL 36 §).</summary>
+    public Result StartAssessment(Actor worker, DateTimeOffset now)
+    {
+        var check = CheckReceiverWorking(worker);
+        if (!check.IsSuccess)
+        {
+            return check;
+        }
+
+        if (Status != ReferralStatus.Accepted)
+        {
+            return Status == ReferralStatus.InAssessment ? Result.Success() : Errors.NotAccepted;
+        }
+
+        Status = ReferralStatus.InAssessment;
+        Record(worker, now, ReferralEventKind.AssessmentStarted);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Social services records how the referral ended; with an assessment done, the plan made. Recording it completes
+    /// the referral, so the worker never fills in a separate status form.
+    /// </summary>
+    public Result Complete(Actor worker, ReferralOutcome outcome, PlanType? plan, string? note, DateTimeOffset now)
+    {
+        var check = CheckReceiverWorking(worker);
+        if (!check.IsSuccess)
+        {
+            return check;
+        }
+
+        if (Status is not (ReferralStatus.Accepted or ReferralStatus.InAssessment))
+        {
+            return Errors.NotAccepted;
+        }
+
+        var errors = new List<Error>();
+        if (outcome == ReferralOutcome.AssessmentDone && plan is null)
+        {
+            errors.Add(Errors.PlanRequired);
+        }
+
+        if (outcome != ReferralOutcome.AssessmentDone && plan is not null)
+        {
+            errors.Add(Errors.PlanOnlyWithAssessment);
+        }
+
+        if (note?.Trim().Length > NoteMaxLength)
+        {
+            errors.Add(Errors.NoteTooLong);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result.Failure(errors);
+        }
+
+        Status = ReferralStatus.Completed;
+        Outcome = outcome;
+        PlanMade = plan;
+        ClosingNote = Tidy(note);
+        CompletedAt = now;
+        Record(worker, now, ReferralEventKind.Completed, plan is { } made ? $"{outcome}.{made}" : outcome.ToString());
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// The receiver returns the referral with a coded reason. When it reached the wrong organiser, the receiver names
+    /// the client's actual home municipality and the referral is re-routed there at once; both sides see why.
+    /// </summary>
+    public Result Return(Actor worker, ReturnReason reason, string? note, Municipality? actualHome, ReferenceCatalog catalog, DateTimeOffset now)
+    {
+        if (worker.OrganisationId != ReceiverOrganisationId)
+        {
+            return Errors.NotTheReceiver;
+        }
+
+        if (!IsOpen)
+        {
+            return Errors.Closed;
+        }
+
+        if (note?.Trim().Length > NoteMaxLength)
+        {
+            return Errors.NoteTooLong;
+        }
+
+        if (reason != Referrals.ReturnReason.WrongOrganiser)
+        {
+            Status = ReferralStatus.Returned;
+            ReturnReason = reason;
+            ClosingNote = Tidy(note);
+            ReturnedAt = now;
+            Record(worker, now, ReferralEventKind.Returned, reason.ToString());
+            return Result.Success();
+        }
+
+        if (actualHome is null)
+        {
+            return Errors.MunicipalityRequired;
+        }
+
+        var newReceiver = Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, RouteFor(actualHome, catalog).Code);
+        if (newReceiver == ReceiverOrganisationId)
+        {
+            return Errors.SameOrganiser;
+        }
+
+        Record(worker, now, ReferralEventKind.Returned, reason.ToString());
+        ReceiverOrganisationId = newReceiver;
+        HomeMunicipalityCode = actualHome.Code;
+        Status = ReferralStatus.Sent;
+        ReceivedAt = null;
+        NamedWorkerUserId = null;
+        NamedWorkerName = null;
+        AcceptedAt = null;
+        Record(worker, now, ReferralEventKind.Rerouted, actualHome.Code);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// What an organisation may see of how the referral ended. The receiver sees everything; the sender (Kela) sees
+    /// the outcome, the plan and the note only when the client's consent covers feedback, otherwise only that the
+    /// referral was received and handled. A return to the wrong organiser is no finding about the client and is shown.
+    /// </summary>
+    public ReferralFeedback FeedbackVisibleTo(Guid organisationId)
+    {
+        var full = organisationId == ReceiverOrganisationId || ConsentCoversFeedback;
+        return full
+            ? new ReferralFeedback(Outcome, PlanMade, ReturnReason, ClosingNote, Withheld: false)
+            : new ReferralFeedback(null, null, ReturnReason == Referrals.ReturnReason.WrongOrganiser ? ReturnReason : null, null, Withheld: !IsOpen);
+    }
+
+    private Result CheckReceiverWorking(Actor worker) =>
+        worker.OrganisationId != ReceiverOrganisationId ? Errors.NotTheReceiver
+        : !IsOpen ? Errors.Closed
+        : Result.Success();
+
+    private static string? Tidy(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+
+    private void Record(Actor actor, DateTimeOffset now, ReferralEventKind kind, string? detail = null) =>
+        _events.Add(ReferralEvent.Create(Id, _events.Count + 1, actor, now, kind, Status, detail));
 
     /// <summary>Where the referral goes: the organiser of the client's home municipality.</summary>
     public static SocialServicesOrganiser RouteFor(Municipality homeMunicipality, ReferenceCatalog catalog) =>

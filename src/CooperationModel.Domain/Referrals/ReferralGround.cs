@@ -33,8 +33,8 @@ public enum LegalBasis
     IntegrationAct = 4,
 }
 
-/// <summary>The plan social services is expected to make after the assessment.</summary>
-public enum ExpectedPlan
+/// <summary>A plan social services makes after the assessment: the one each ground expects, or the one made.</summary>
+public enum PlanType
 {
     IndependentCopingPlan = 1,
     ActivationPlan = 2,
@@ -57,13 +57,13 @@ public static class ReferralGrounds
     };
 
     /// <summary>Every ground expects a service-need assessment (SHL 36 §) followed by this plan.</summary>
-    public static ExpectedPlan ExpectedPlanOf(this ReferralGround ground) => ground switch
+    public static PlanType ExpectedPlanOf(this ReferralGround ground) => ground switch
     {
-        ReferralGround.BasicAmountReduced => ExpectedPlan.IndependentCopingPlan,
-        ReferralGround.UnemployedUnder25FourMonths => ExpectedPlan.ActivationPlan,
-        ReferralGround.Unemployed25OrOverTwelveMonths => ExpectedPlan.ActivationPlan,
-        ReferralGround.ClientRequestsAssessment => ExpectedPlan.ClientPlan,
-        ReferralGround.ObviousNeedForSocialCare => ExpectedPlan.ClientPlan,
-        ReferralGround.ImmigrantOverTwoMonths => ExpectedPlan.IntegrationPlan,
+        ReferralGround.BasicAmountReduced => PlanType.IndependentCopingPlan,
+        ReferralGround.UnemployedUnder25FourMonths => PlanType.ActivationPlan,
+        ReferralGround.Unemployed25OrOverTwelveMonths => PlanType.ActivationPlan,
+        ReferralGround.ClientRequestsAssessment => PlanType.ClientPlan,
+        ReferralGround.ObviousNeedForSocialCare => PlanType.ClientPlan,
+        ReferralGround.ImmigrantOverTwoMonths => PlanType.IntegrationPlan,
     };
 }

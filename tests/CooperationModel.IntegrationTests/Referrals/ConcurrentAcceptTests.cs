@@ -65,7 +65,8 @@ public sealed class ConcurrentAcceptTests(AppFixture app)
 
         firstCopy.Accept(((ICurrentUser)firstUser).ToActor(), DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
         secondCopy.Accept(((ICurrentUser)secondUser).ToActor(), DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
-        (await firstDb.Db.SaveChangesAsync()).ShouldBe(1);
+        // The referral row and its two timeline events (received, accepted).
+        (await firstDb.Db.SaveChangesAsync()).ShouldBe(3);
 
         await Should.ThrowAsync<DbUpdateConcurrencyException>(() => secondDb.Db.SaveChangesAsync());
 

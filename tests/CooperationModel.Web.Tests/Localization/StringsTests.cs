@@ -5,6 +5,7 @@ using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Cases.Process;
 using CooperationModel.Application.Cases.RecordDecision;
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Referrals.Loop;
 using CooperationModel.Application.Referrals.SendReferral;
 using CooperationModel.Domain.Calendar;
 using CooperationModel.Domain.Cases;
@@ -54,6 +55,11 @@ public sealed class StringsTests : ComponentTestContext
         codes.AddRange(await MessagesAsync(new OpenCaseCommand(new string('x', 201), "010190-900A", "478")));
         codes.AddRange(await MessagesAsync(new SendReferralCommand(Guid.Empty, null, null, null)));
         codes.AddRange(await MessagesAsync(new SendReferralCommand(Guid.Empty, (ReferralGround)99, false, "text")));
+        codes.AddRange(await MessagesAsync(new CompleteReferralCommand(Guid.Empty, null, null, new string('x', 1001))));
+        codes.AddRange(await MessagesAsync(new CompleteReferralCommand(Guid.Empty, ReferralOutcome.AssessmentDone, null, null)));
+        codes.AddRange(await MessagesAsync(new CompleteReferralCommand(Guid.Empty, ReferralOutcome.NoNeedFound, PlanType.ClientPlan, null)));
+        codes.AddRange(await MessagesAsync(new ReturnReferralCommand(Guid.Empty, null, null, null)));
+        codes.AddRange(await MessagesAsync(new ReturnReferralCommand(Guid.Empty, ReturnReason.WrongOrganiser, null, "999")));
         codes.AddRange(await MessagesAsync(new RecordGuidanceCommand(Guid.Empty, null, null, null)));
         codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, null, null, null, false)));
         codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, ApplicationChannel.Paper, new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 2), false)));
@@ -72,7 +78,7 @@ public sealed class StringsTests : ComponentTestContext
         var keys = Labels<ReferralGround>("Ground")
             .Concat(Labels<ReferralStatus>("ReferralStatus"))
             .Concat(Labels<LegalBasis>("LegalBasis"))
-            .Concat(Labels<ExpectedPlan>("Plan"))
+            .Concat(Labels<PlanType>("Plan"))
             .Concat(Labels<CaseStage>("Stage"))
             .Concat(Labels<CaseEventKind>("Event"))
             .Concat(Labels<GuidanceChannel>("GuidanceChannel"))
@@ -90,7 +96,10 @@ public sealed class StringsTests : ComponentTestContext
             .Concat(Labels<LifeEvent>("LifeEvent"))
             .Concat(Labels<ConcernReason>("Concern"))
             .Concat(Labels<DeadlineState>("Deadline"))
-            .Concat(Labels<CaseListFilter>("Cases.None"));
+            .Concat(Labels<CaseListFilter>("Cases.None"))
+            .Concat(Labels<ReferralOutcome>("Outcome.Referral"))
+            .Concat(Labels<ReturnReason>("ReturnReason"))
+            .Concat(Labels<ReferralEventKind>("ReferralEvent"));
 
         keys.Where(IsMissing).ShouldBeEmpty();
     }

@@ -54,7 +54,11 @@ public sealed record CaseReferral(
     string SentByName,
     Guid ReceiverOrganisationId,
     string? NamedWorkerName,
-    DateTimeOffset? AcceptedAt);
+    DateTimeOffset? AcceptedAt)
+{
+    /// <summary>How it ended, as far as the client's consent lets Kela see.</summary>
+    public ReferralFeedback Feedback { get; init; } = new(null, null, null, null, Withheld: false);
+}
 
 public interface IGetCaseHandler
 {
@@ -92,13 +96,17 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, TimeProvider 
             return NotFound;
         }
 
-        var referrals = await db.Referrals.AsNoTracking()
-            .Where(r => r.CaseId == caseId)
-            .OrderByDescending(r => r.SentAt)
+        var referrals = (await db.Referrals.AsNoTracking()
+                .Where(r => r.CaseId == caseId)
+                .OrderByDescending(r => r.SentAt)
+                .ToListAsync(cancellationToken))
             .Select(r => new CaseReferral(
                 r.Id, r.Ground, r.ConsentGiven, r.Status, r.SentAt, r.SentByName,
-                r.ReceiverOrganisationId, r.NamedWorkerName, r.AcceptedAt))
-            .ToListAsync(cancellationToken);
+                r.ReceiverOrganisationId, r.NamedWorkerName, r.AcceptedAt)
+            {
+                Feedback = r.FeedbackVisibleTo(c.OrganisationId),
+            })
+            .ToList();
 
         // The latest guidance contact tells the client's type: devices and skills.
         var latestGuidance = c.GuidanceContacts.MaxBy(g => g.At);

@@ -21,6 +21,8 @@ public enum CaseListFilter
     NormalQueue = 4,
     /// <summary>Undecided cases near or past their decision deadline, earliest first.</summary>
     NearDeadline = 5,
+    /// <summary>Cases with a referral still open after the expected working days: sent, but no feedback yet.</summary>
+    AwaitingFeedback = 6,
 }
 
 public sealed record ListCasesQuery(string? Search, PageRequest Page, CaseListFilter Filter = CaseListFilter.All);
@@ -43,7 +45,7 @@ public sealed record CaseRow(
 }
 
 /// <summary>How many cases each list of the workspace holds, for the tabs of the start page.</summary>
-public sealed record WorkspaceCounts(int Mine, int UrgentQueue, int NormalQueue, int NearDeadline);
+public sealed record WorkspaceCounts(int Mine, int UrgentQueue, int NormalQueue, int NearDeadline, int AwaitingFeedback);
 
 public interface IListCasesHandler
 {
@@ -70,7 +72,7 @@ public sealed class ListCasesHandler(
                 : cases.Where(c => c.ClientName.ToLower().Contains(search.ToLowerInvariant()));
         }
 
-        cases = Order(Matching(cases, query.Filter, today, nearDays), query.Filter);
+        cases = Order(Matching(cases, db.Referrals, query.Filter, today), db.Referrals, query.Filter);
 
         var total = await cases.CountAsync(cancellationToken);
         var rows = await cases
@@ -97,22 +99,23 @@ public sealed class ListCasesHandler(
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var today = clock.Today();
-        var nearDays = options.Value.NearDeadlineWorkingDays;
-        Task<int> Count(CaseListFilter filter) => Matching(db.Cases.AsNoTracking(), filter, today, nearDays).CountAsync(cancellationToken);
+        Task<int> Count(CaseListFilter filter) => Matching(db.Cases.AsNoTracking(), db.Referrals, filter, today).CountAsync(cancellationToken);
 
         // One context runs one query at a time: count the lists in turn.
         var mine = await Count(CaseListFilter.Mine);
         var urgent = await Count(CaseListFilter.UrgentQueue);
         var normal = await Count(CaseListFilter.NormalQueue);
         var near = await Count(CaseListFilter.NearDeadline);
-        return new WorkspaceCounts(mine, urgent, normal, near);
+        var awaiting = await Count(CaseListFilter.AwaitingFeedback);
+        return new WorkspaceCounts(mine, urgent, normal, near, awaiting);
     }
 
     /// <summary>Which cases a list holds; the tenant filter has already limited them to the district.</summary>
-    private IQueryable<ClientCase> Matching(IQueryable<ClientCase> cases, CaseListFilter filter, DateOnly today, int nearDays)
+    private IQueryable<ClientCase> Matching(IQueryable<ClientCase> cases, IQueryable<Referral> referrals, CaseListFilter filter, DateOnly today)
     {
         var me = user.UserId;
-        var nearLimit = FinnishCalendar.AddWorkingDays(today, nearDays);
+        var nearLimit = FinnishCalendar.AddWorkingDays(today, options.Value.NearDeadlineWorkingDays);
+        var feedbackDue = FinnishTime.StartOf(WorkingDaysBefore(today, options.Value.FeedbackExpectedWorkingDays));
         return filter switch
         {
             CaseListFilter.All => cases,
@@ -122,17 +125,35 @@ public sealed class ListCasesHandler(
             CaseListFilter.NormalQueue => cases.Where(c => c.Stage == CaseStage.Processing && c.Queue == ProcessingQueue.Normal && c.HandlerUserId == null),
             CaseListFilter.NearDeadline => cases.Where(c => (c.Stage == CaseStage.Application || c.Stage == CaseStage.Processing)
                 && c.DecisionDueOn != null && c.DecisionDueOn <= nearLimit),
+            CaseListFilter.AwaitingFeedback => cases.Where(c => referrals.Any(r => r.CaseId == c.Id
+                && r.Status != ReferralStatus.Completed && r.Status != ReferralStatus.Returned && r.SentAt < feedbackDue)),
         };
     }
 
+    /// <summary>The day <paramref name="workingDays"/> working days before <paramref name="day"/>.</summary>
+    private static DateOnly WorkingDaysBefore(DateOnly day, int workingDays)
+    {
+        var result = day;
+        for (var counted = 0; counted < workingDays;)
+        {
+            result = result.AddDays(-1);
+            counted += FinnishCalendar.IsWorkingDay(result) ? 1 : 0;
+        }
+
+        return result;
+    }
+
     /// <summary>The order each list is worked in: queues by arrival or deadline, everything else newest first.</summary>
-    private static IQueryable<ClientCase> Order(IQueryable<ClientCase> cases, CaseListFilter filter) => filter switch
+    private static IQueryable<ClientCase> Order(IQueryable<ClientCase> cases, IQueryable<Referral> referrals, CaseListFilter filter) => filter switch
     {
         CaseListFilter.All => cases.OrderByDescending(c => c.OpenedAt),
         CaseListFilter.Mine => cases.OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenByDescending(c => c.OpenedAt),
         CaseListFilter.UrgentQueue => cases.OrderBy(c => c.QueuedAt),
         CaseListFilter.NormalQueue => cases.OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenBy(c => c.QueuedAt),
         CaseListFilter.NearDeadline => cases.OrderBy(c => c.DecisionDueOn),
+        CaseListFilter.AwaitingFeedback => cases.OrderBy(c => referrals
+            .Where(r => r.CaseId == c.Id && r.Status != ReferralStatus.Completed && r.Status != ReferralStatus.Returned)
+            .Min(r => r.SentAt)),
     };
 
     /// <summary>Only an undecided case can be near or past its deadline.</summary>

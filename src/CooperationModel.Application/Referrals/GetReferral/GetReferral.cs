@@ -26,7 +26,23 @@ public sealed record ReferralDetails(
     DateTimeOffset? AcceptedAt)
 {
     public bool IsReceivedBy(Guid organisationId) => ReceiverOrganisationId == organisationId;
+
+    public bool ConsentCoversFeedback { get; init; }
+
+    /// <summary>How it ended, as far as the viewer may see it (the consent decides for Kela).</summary>
+    public ReferralFeedback Feedback { get; init; } = new(null, null, null, null, Withheld: false);
+
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public DateTimeOffset? ReturnedAt { get; init; }
+
+    public string? RepeatReason { get; init; }
+
+    public IReadOnlyList<ReferralTimelineEntry> Timeline { get; init; } = [];
 }
+
+/// <summary>One step of the referral, as both sides see it.</summary>
+public sealed record ReferralTimelineEntry(DateTimeOffset At, string ActorName, Guid ActorOrganisationId, ReferralEventKind Kind, ReferralStatus Status, string? Detail);
 
 public interface IGetReferralHandler
 {
@@ -41,7 +57,7 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
     public async Task<Result<ReferralDetails>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        var referral = await db.Referrals.Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
         if (referral is null)
         {
             return NotFound;
@@ -64,6 +80,17 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
             referral.Id, referral.CaseId, referral.SenderOrganisationId, referral.ReceiverOrganisationId,
             referral.ClientName, referral.ClientIdentityCode, referral.HomeMunicipalityCode, referral.Ground,
             referral.ConsentGiven, referral.SituationDescription, referral.Status, referral.SentAt, referral.SentByName,
-            referral.ReceivedAt, referral.NamedWorkerUserId, referral.NamedWorkerName, referral.AcceptedAt);
+            referral.ReceivedAt, referral.NamedWorkerUserId, referral.NamedWorkerName, referral.AcceptedAt)
+        {
+            ConsentCoversFeedback = referral.ConsentCoversFeedback,
+            Feedback = referral.FeedbackVisibleTo(user.OrganisationId),
+            CompletedAt = referral.CompletedAt,
+            ReturnedAt = referral.ReturnedAt,
+            RepeatReason = referral.RepeatReason,
+            Timeline = referral.Events
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence)
+                .Select(e => new ReferralTimelineEntry(e.At, e.ActorName, e.ActorOrganisationId, e.Kind, e.Status, e.Detail))
+                .ToList(),
+        };
     }
 }

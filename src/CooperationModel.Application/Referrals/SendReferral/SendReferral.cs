@@ -8,7 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace CooperationModel.Application.Referrals.SendReferral;
 
 /// <summary>A Kela handler sends a referral from a case to social services.</summary>
-public sealed record SendReferralCommand(Guid CaseId, ReferralGround? Ground, bool? ConsentGiven, string? SituationDescription);
+public sealed record SendReferralCommand(
+    Guid CaseId,
+    ReferralGround? Ground,
+    bool? ConsentGiven,
+    string? SituationDescription,
+    bool ConsentCoversFeedback = false,
+    string? RepeatReason = null);
 
 public interface ISendReferralHandler
 {
@@ -22,6 +28,9 @@ public sealed class SendReferralHandler(
     TimeProvider clock) : ISendReferralHandler
 {
     public static NotFoundError CaseNotFound => new("Case.NotFound");
+
+    /// <summary>The client already has an open referral: a new one needs a reason, so the partner is not flooded.</summary>
+    public static ValidationError RepeatReasonRequired => new("Referral.RepeatReasonRequired") { Field = nameof(SendReferralCommand.RepeatReason) };
 
     public async Task<Result<Guid>> HandleAsync(SendReferralCommand command, CancellationToken cancellationToken = default)
     {
@@ -38,9 +47,20 @@ public sealed class SendReferralHandler(
             return CaseNotFound;
         }
 
+        // Open referrals of the same client from this district (the tenant filter keeps it to referrals we can see).
+        var hasOpen = await db.Referrals.AnyAsync(
+            r => r.SenderOrganisationId == clientCase.OrganisationId
+                && r.ClientIdentityCode == clientCase.IdentityCode
+                && r.Status != ReferralStatus.Completed && r.Status != ReferralStatus.Returned,
+            cancellationToken);
+        if (hasOpen && string.IsNullOrWhiteSpace(command.RepeatReason))
+        {
+            return RepeatReasonRequired;
+        }
+
         var sent = Referral.Send(
             clientCase, command.Ground!.Value, command.ConsentGiven!.Value, command.SituationDescription,
-            user.ToActor(), clock.GetUtcNow());
+            user.ToActor(), clock.GetUtcNow(), command.ConsentCoversFeedback, hasOpen ? command.RepeatReason : null);
         if (!sent.TryGetValue(out var referral))
         {
             return Result<Guid>.Failure(sent.Errors);

@@ -14,6 +14,9 @@ public sealed class SendReferralValidator : AbstractValidator<SendReferralComman
 
         RuleFor(c => c.ConsentGiven).NotNull().WithMessage("Referral.ConsentRequired");
 
+        RuleFor(c => c.RepeatReason)
+            .MaximumLength(Referral.NoteMaxLength).WithMessage(Referral.Errors.NoteTooLong.Code);
+
         RuleFor(c => c.SituationDescription)
             .Custom((description, context) =>
             {

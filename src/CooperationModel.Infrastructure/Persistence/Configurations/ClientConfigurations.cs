@@ -120,9 +120,27 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
             "ck_referrals_description_requires_consent",
             "consent_given OR situation_description IS NULL"));
 
+        builder.Property(r => r.ClosingNote).HasMaxLength(Referral.NoteMaxLength);
+        builder.Property(r => r.RepeatReason).HasMaxLength(Referral.NoteMaxLength);
+        builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReferralId).OnDelete(DeleteBehavior.Cascade);
+
         builder.HasIndex(r => new { r.ReceiverOrganisationId, r.SentAt });
         builder.HasIndex(r => new { r.ReceiverOrganisationId, r.ClientIdentityCode });
         builder.HasIndex(r => new { r.SenderOrganisationId, r.CaseId, r.SentAt });
+    }
+}
+
+public sealed class ReferralEventConfiguration : IEntityTypeConfiguration<ReferralEvent>
+{
+    public void Configure(EntityTypeBuilder<ReferralEvent> builder)
+    {
+        builder.ToTable("referral_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.ActorName).HasMaxLength(200);
+        builder.Property(e => e.Detail).HasMaxLength(100);
+        // Read only through its referral, whose tenant filter decides who sees it.
+        builder.HasIndex(e => new { e.ReferralId, e.Sequence });
     }
 }
 

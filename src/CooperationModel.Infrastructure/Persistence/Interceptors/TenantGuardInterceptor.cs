@@ -43,7 +43,10 @@ public sealed class TenantGuardInterceptor : SaveChangesInterceptor
             {
                 ITenantOwned owned => owned.OrganisationId == organisationId && organisationId != Guid.Empty,
                 Referral referral when entry.State == EntityState.Added => referral.SenderOrganisationId == organisationId,
-                Referral referral => referral.SenderOrganisationId == organisationId || referral.ReceiverOrganisationId == organisationId,
+                // A receiver that re-routes a referral hands it on: it was the receiver when it loaded the row.
+                Referral referral => referral.SenderOrganisationId == organisationId
+                    || referral.ReceiverOrganisationId == organisationId
+                    || entry.Property(nameof(Referral.ReceiverOrganisationId)).OriginalValue as Guid? == organisationId,
                 _ => true,
             };
 

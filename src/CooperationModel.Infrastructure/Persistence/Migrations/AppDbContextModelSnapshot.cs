@@ -437,6 +437,19 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("client_name");
 
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("closing_note");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<bool>("ConsentCoversFeedback")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_covers_feedback");
+
                     b.Property<bool>("ConsentGiven")
                         .HasColumnType("boolean")
                         .HasColumnName("consent_given");
@@ -462,6 +475,16 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("named_worker_user_id");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("PlanMade")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("plan_made");
+
                     b.Property<DateTimeOffset?>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
@@ -469,6 +492,20 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("ReceiverOrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("receiver_organisation_id");
+
+                    b.Property<string>("RepeatReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("repeat_reason");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returned_at");
 
                     b.Property<Guid>("SenderOrganisationId")
                         .HasColumnType("uuid")
@@ -524,6 +561,64 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         {
                             t.HasCheckConstraint("ck_referrals_description_requires_consent", "consent_given OR situation_description IS NULL");
                         });
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Referrals.ReferralEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<Guid>("ActorOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_organisation_id");
+
+                    b.Property<Guid>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_events");
+
+                    b.HasIndex("ReferralId", "Sequence")
+                        .HasDatabaseName("ix_referral_events_referral_id_sequence");
+
+                    b.ToTable("referral_events", (string)null);
                 });
 
             modelBuilder.Entity("CooperationModel.Infrastructure.Identity.AppUser", b =>
@@ -1018,6 +1113,16 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_referrals_organisations_sender_organisation_id");
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Referrals.ReferralEvent", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Referrals.Referral", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_events_referrals_referral_id");
+                });
+
             modelBuilder.Entity("CooperationModel.Infrastructure.Identity.AppUser", b =>
                 {
                     b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
@@ -1090,6 +1195,11 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("GuidanceContacts");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Referrals.Referral", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,117 @@
+using CooperationModel.Application.Common;
+using CooperationModel.Application.Referrals.GetReferral;
+using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Organisations;
+using CooperationModel.Domain.Referrals;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationModel.Application.Referrals.Loop;
+
+/// <summary>Social services records how the referral ended: the outcome and, with an assessment, the plan made.</summary>
+public sealed record CompleteReferralCommand(Guid ReferralId, ReferralOutcome? Outcome, PlanType? Plan, string? Note);
+
+/// <summary>Social services returns the referral with a reason; a wrong organiser names the client's actual home municipality.</summary>
+public sealed record ReturnReferralCommand(Guid ReferralId, ReturnReason? Reason, string? Note, string? MunicipalityCode);
+
+/// <summary>What a social worker of the receiving organisation does after acknowledging a referral.</summary>
+public interface IReferralLoopCommands
+{
+    Task<Result> StartAssessmentAsync(Guid referralId, CancellationToken cancellationToken = default);
+
+    Task<Result> CompleteAsync(CompleteReferralCommand command, CancellationToken cancellationToken = default);
+
+    Task<Result> ReturnAsync(ReturnReferralCommand command, CancellationToken cancellationToken = default);
+}
+
+public sealed class ReferralLoopCommands(
+    IAppDbContextFactory dbFactory,
+    ICurrentUser user,
+    IValidator<CompleteReferralCommand> completeValidator,
+    IValidator<ReturnReferralCommand> returnValidator,
+    TimeProvider clock) : IReferralLoopCommands
+{
+    public Task<Result> StartAssessmentAsync(Guid referralId, CancellationToken cancellationToken = default) =>
+        RunAsync(referralId, (r, actor) => r.StartAssessment(actor, clock.GetUtcNow()), cancellationToken);
+
+    public async Task<Result> CompleteAsync(CompleteReferralCommand command, CancellationToken cancellationToken = default)
+    {
+        var valid = await completeValidator.CheckAsync(command, cancellationToken);
+        return !valid.IsSuccess
+            ? valid
+            : await RunAsync(command.ReferralId, (r, actor) =>
+                r.Complete(actor, command.Outcome!.Value, command.Plan, command.Note, clock.GetUtcNow()), cancellationToken);
+    }
+
+    public async Task<Result> ReturnAsync(ReturnReferralCommand command, CancellationToken cancellationToken = default)
+    {
+        var valid = await returnValidator.CheckAsync(command, cancellationToken);
+        if (!valid.IsSuccess)
+        {
+            return valid;
+        }
+
+        var catalog = ReferenceCatalog.Instance;
+        var actualHome = command.MunicipalityCode is { Length: > 0 } code ? catalog.FindMunicipality(code) : null;
+        return await RunAsync(command.ReferralId, (r, actor) =>
+            r.Return(actor, command.Reason!.Value, command.Note, actualHome, catalog, clock.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>A social worker, the referral loaded within the tenant with its events, one domain method, one save.</summary>
+    private async Task<Result> RunAsync(Guid referralId, Func<Referral, Actor, Result> change, CancellationToken cancellationToken)
+    {
+        if (user.Role != UserRole.SocialWorker)
+        {
+            return CommonErrors.WrongRole;
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var referral = await db.Referrals.Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        if (referral is null)
+        {
+            return GetReferralHandler.NotFound;
+        }
+
+        var result = change(referral, user.ToActor());
+        if (!result.IsSuccess)
+        {
+            return result;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommonErrors.ChangedByAnother;
+        }
+
+        return result;
+    }
+}
+
+public sealed class CompleteReferralValidator : AbstractValidator<CompleteReferralCommand>
+{
+    public CompleteReferralValidator()
+    {
+        RuleFor(c => c.Outcome).NotNull().WithMessage("Referral.OutcomeRequired").IsInEnum().WithMessage("Referral.OutcomeRequired");
+        RuleFor(c => c.Plan).NotNull().When(c => c.Outcome == ReferralOutcome.AssessmentDone).WithMessage(Referral.Errors.PlanRequired.Code);
+        RuleFor(c => c.Plan).Null().When(c => c.Outcome is not null and not ReferralOutcome.AssessmentDone).WithMessage(Referral.Errors.PlanOnlyWithAssessment.Code);
+        RuleFor(c => c.Note).MaximumLength(Referral.NoteMaxLength).WithMessage(Referral.Errors.NoteTooLong.Code);
+    }
+}
+
+public sealed class ReturnReferralValidator : AbstractValidator<ReturnReferralCommand>
+{
+    public ReturnReferralValidator()
+    {
+        RuleFor(c => c.Reason).NotNull().WithMessage("Referral.ReturnReasonRequired").IsInEnum().WithMessage("Referral.ReturnReasonRequired");
+        RuleFor(c => c.MunicipalityCode)
+            .Must(code => ReferenceCatalog.Instance.FindMunicipality(code ?? "") is not null)
+            .When(c => c.Reason == ReturnReason.WrongOrganiser)
+            .WithMessage(Referral.Errors.MunicipalityRequired.Code);
+        RuleFor(c => c.Note).MaximumLength(Referral.NoteMaxLength).WithMessage(Referral.Errors.NoteTooLong.Code);
+    }
+}
