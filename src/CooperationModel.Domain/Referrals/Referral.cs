@@ -294,6 +294,10 @@ public sealed class Referral
             return Errors.SameOrganiser;
         }
 
+        // Both sides see why it moved: the reason, the time and the returning worker's note stay on the referral.
+        ReturnReason = reason;
+        ReturnedAt = now;
+        ClosingNote = Tidy(note);
         Record(worker, now, ReferralEventKind.Returned, reason.ToString());
         ReceiverOrganisationId = newReceiver;
         HomeMunicipalityCode = actualHome.Code;
@@ -317,6 +321,19 @@ public sealed class Referral
         return full
             ? new ReferralFeedback(Outcome, PlanMade, ReturnReason, ClosingNote, Withheld: false)
             : new ReferralFeedback(null, null, ReturnReason == Referrals.ReturnReason.WrongOrganiser ? ReturnReason : null, null, Withheld: !IsOpen);
+    }
+
+    /// <summary>
+    /// An event's detail as an organisation may see it: the steps are shared, but how the referral ended (the outcome,
+    /// the plan, a closing return's reason) follows the same consent rule as <see cref="FeedbackVisibleTo"/>.
+    /// </summary>
+    public string? DetailVisibleTo(ReferralEvent referralEvent, Guid organisationId)
+    {
+        var revealsEnding = referralEvent.Kind is ReferralEventKind.Completed or ReferralEventKind.Returned
+            && referralEvent.Detail != nameof(Referrals.ReturnReason.WrongOrganiser);
+        return !revealsEnding || organisationId == ReceiverOrganisationId || ConsentCoversFeedback
+            ? referralEvent.Detail
+            : null;
     }
 
     private Result CheckReceiverWorking(Actor worker) =>

@@ -89,7 +89,7 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
             RepeatReason = referral.RepeatReason,
             Timeline = referral.Events
                 .OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence)
-                .Select(e => new ReferralTimelineEntry(e.At, e.ActorName, e.ActorOrganisationId, e.Kind, e.Status, e.Detail))
+                .Select(e => new ReferralTimelineEntry(e.At, e.ActorName, e.ActorOrganisationId, e.Kind, e.Status, referral.DetailVisibleTo(e, user.OrganisationId)))
                 .ToList(),
         };
     }
