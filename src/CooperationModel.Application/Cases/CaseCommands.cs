@@ -37,15 +37,7 @@ public sealed class CaseCommands(IAppDbContextFactory dbFactory, ICurrentUser us
             return result;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommonErrors.ChangedByAnother;
-        }
-
-        return result;
+        var saved = await db.SaveOrConflictAsync(cancellationToken);
+        return saved.IsSuccess ? result : saved;
     }
 }

@@ -1,5 +1,6 @@
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
+using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
@@ -30,4 +31,21 @@ public interface IAppDbContext : IAsyncDisposable
 public interface IAppDbContextFactory
 {
     Task<IAppDbContext> CreateAsync(CancellationToken cancellationToken = default);
+}
+
+public static class AppDbContextExtensions
+{
+    /// <summary>Saves; when someone else changed the same row first, that is a conflict to show, not an exception.</summary>
+    public static async Task<Result> SaveOrConflictAsync(this IAppDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommonErrors.ChangedByAnother;
+        }
+    }
 }

@@ -79,16 +79,8 @@ public sealed class ReferralLoopCommands(
             return result;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommonErrors.ChangedByAnother;
-        }
-
-        return result;
+        var saved = await db.SaveOrConflictAsync(cancellationToken);
+        return saved.IsSuccess ? result : saved;
     }
 }
 

@@ -68,13 +68,10 @@ public sealed class SendReferralHandler(
 
         db.Referrals.Add(referral);
         clientCase.NoteReferralSent(user.ToActor(), referral.Ground, clock.GetUtcNow());
-        try
+        var saved = await db.SaveOrConflictAsync(cancellationToken);
+        if (!saved.IsSuccess)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return CommonErrors.ChangedByAnother;
+            return Result<Guid>.Failure(saved.Errors);
         }
 
         return referral.Id;
