@@ -30,6 +30,7 @@ public static class ApiEndpoints
 
         api.MapGet("/inbox", async (
             [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? search, [FromQuery] string? status,
+            [FromQuery] string? ground, [FromQuery] string? municipality, [FromQuery] bool? mine, [FromQuery] string? order,
             IListInboxHandler handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             // Query values are read here, not bound, so that a malformed one gets the same localised 400.
@@ -46,17 +47,12 @@ public static class ApiEndpoints
                 errors["pageSize"] = [l["Api.PageSizeInvalid", PageRequest.MaxPageSize]];
             }
 
-            ReferralStatus? wantedStatus = null;
-            if (!string.IsNullOrEmpty(status))
+            var wantedStatus = ParseEnum<ReferralStatus>(status, "status", "Api.StatusInvalid", errors, l);
+            var wantedGround = ParseEnum<ReferralGround>(ground, "ground", "Api.ValueInvalid", errors, l);
+            var wantedOrder = ParseEnum<InboxOrder>(order, "order", "Api.ValueInvalid", errors, l) ?? InboxOrder.NewestFirst;
+            if (!string.IsNullOrEmpty(municipality) && CooperationModel.Domain.Geography.ReferenceCatalog.Instance.FindMunicipality(municipality) is null)
             {
-                if (Enum.TryParse<ReferralStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-                {
-                    wantedStatus = parsed;
-                }
-                else
-                {
-                    errors["status"] = [l["Api.StatusInvalid"]];
-                }
+                errors["municipality"] = [l["Api.ValueInvalid"]];
             }
 
             if (errors.Count > 0)
@@ -65,7 +61,7 @@ public static class ApiEndpoints
             }
 
             var rows = await handler.HandleAsync(
-                new ListInboxQuery(search, wantedStatus, new PageRequest(pageNumber!.Value, size!.Value)), ct);
+                new ListInboxQuery(search, wantedStatus, new PageRequest(pageNumber!.Value, size!.Value), wantedGround, municipality, mine ?? false, wantedOrder), ct);
             return Results.Ok(new
             {
                 rows.TotalCount,
@@ -78,6 +74,24 @@ public static class ApiEndpoints
         });
 
         return endpoints;
+    }
+
+    /// <summary>An enum from its name (any case); an unknown name is an error on that parameter.</summary>
+    private static TEnum? ParseEnum<TEnum>(string? value, string name, string errorKey, Dictionary<string, string[]> errors, IStringLocalizer<SharedResource> l)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+
+        errors[name] = [l[errorKey]];
+        return null;
     }
 
     /// <summary>An absent value gives the default; a value that is not a whole number gives null.</summary>

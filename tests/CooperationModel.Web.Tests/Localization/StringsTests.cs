@@ -5,6 +5,7 @@ using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Cases.Process;
 using CooperationModel.Application.Cases.RecordDecision;
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Referrals.ListInbox;
 using CooperationModel.Application.Referrals.Loop;
 using CooperationModel.Application.Referrals.SendReferral;
 using CooperationModel.Domain.Calendar;
@@ -99,7 +100,8 @@ public sealed class StringsTests : ComponentTestContext
             .Concat(Labels<CaseListFilter>("Cases.None"))
             .Concat(Labels<ReferralOutcome>("Outcome.Referral"))
             .Concat(Labels<ReturnReason>("ReturnReason"))
-            .Concat(Labels<ReferralEventKind>("ReferralEvent"));
+            .Concat(Labels<ReferralEventKind>("ReferralEvent"))
+            .Concat(Labels<InboxOrder>("InboxOrder"));
 
         keys.Where(IsMissing).ShouldBeEmpty();
     }

@@ -5,8 +5,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.Referrals.ListInbox;
 
-/// <summary>The referrals the user's organisation has received, newest first.</summary>
-public sealed record ListInboxQuery(string? Search, ReferralStatus? Status, PageRequest Page);
+/// <summary>How the inbox is ordered.</summary>
+public enum InboxOrder
+{
+    NewestFirst = 1,
+    OldestFirst = 2,
+    ClientName = 3,
+    Status = 4,
+}
+
+/// <summary>The referrals the user's organisation has received, filtered and ordered on the server.</summary>
+public sealed record ListInboxQuery(
+    string? Search,
+    ReferralStatus? Status,
+    PageRequest Page,
+    ReferralGround? Ground = null,
+    string? MunicipalityCode = null,
+    bool OnlyMine = false,
+    InboxOrder Order = InboxOrder.NewestFirst);
 
 public sealed record InboxRow(
     Guid Id,
@@ -36,6 +52,22 @@ public sealed class ListInboxHandler(IAppDbContextFactory dbFactory, ICurrentUse
             referrals = referrals.Where(r => r.Status == status);
         }
 
+        if (query.Ground is { } ground)
+        {
+            referrals = referrals.Where(r => r.Ground == ground);
+        }
+
+        if (!string.IsNullOrEmpty(query.MunicipalityCode))
+        {
+            referrals = referrals.Where(r => r.HomeMunicipalityCode == query.MunicipalityCode);
+        }
+
+        if (query.OnlyMine)
+        {
+            var me = user.UserId;
+            referrals = referrals.Where(r => r.NamedWorkerUserId == me);
+        }
+
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var search = query.Search.Trim();
@@ -45,8 +77,23 @@ public sealed class ListInboxHandler(IAppDbContextFactory dbFactory, ICurrentUse
         }
 
         var total = await referrals.CountAsync(cancellationToken);
+        referrals = query.Order switch
+        {
+            InboxOrder.NewestFirst => referrals.OrderByDescending(r => r.SentAt),
+            InboxOrder.OldestFirst => referrals.OrderBy(r => r.SentAt),
+            InboxOrder.ClientName => referrals.OrderBy(r => r.ClientName).ThenByDescending(r => r.SentAt),
+            // The status is stored by name: order by its place in the loop, not alphabetically.
+            InboxOrder.Status => referrals
+                .OrderBy(r => r.Status == ReferralStatus.Sent ? 1
+                    : r.Status == ReferralStatus.Received ? 2
+                    : r.Status == ReferralStatus.Accepted ? 3
+                    : r.Status == ReferralStatus.InAssessment ? 4
+                    : r.Status == ReferralStatus.Completed ? 5
+                    : 6)
+                .ThenByDescending(r => r.SentAt),
+        };
+
         var rows = await referrals
-            .OrderByDescending(r => r.SentAt)
             .Skip(query.Page.Skip)
             .Take(query.Page.Take)
             .Select(r => new InboxRow(
