@@ -298,6 +298,7 @@ public sealed class Referral
         ReturnReason = reason;
         ReturnedAt = now;
         ClosingNote = Tidy(note);
+        Status = ReferralStatus.Returned;
         Record(worker, now, ReferralEventKind.Returned, reason.ToString());
         ReceiverOrganisationId = newReceiver;
         HomeMunicipalityCode = actualHome.Code;

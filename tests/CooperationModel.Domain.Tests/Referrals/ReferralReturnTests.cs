@@ -212,6 +212,7 @@ public class ReferralReturnTests
         var returned = referral.Events[^2];
         returned.Kind.ShouldBe(ReferralEventKind.Returned);
         returned.Detail.ShouldBe("WrongOrganiser");
+        returned.Status.ShouldBe(ReferralStatus.Returned);
         returned.ActorUserId.ShouldBe(_steps.Worker.UserId);
         returned.ActorName.ShouldBe(_steps.Worker.DisplayName);
         returned.ActorOrganisationId.ShouldBe(CityOfHelsinki.Id);
