@@ -36,7 +36,6 @@ public static class Validation
 /// <summary>Errors that many use cases share.</summary>
 public static class CommonErrors
 {
-    public static ForbiddenError NotSignedIn => new("Common.NotSignedIn");
     public static ForbiddenError WrongRole => new("Common.WrongRole");
     public static ConflictError ChangedByAnother => new("Common.ChangedByAnother");
 }

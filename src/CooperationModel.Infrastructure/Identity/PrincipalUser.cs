@@ -24,18 +24,17 @@ public sealed class PrincipalUser : ICurrentUser
 
     public void Set(ClaimsPrincipal principal)
     {
-        var authenticated = principal.Identity?.IsAuthenticated == true
-            && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            && Guid.TryParse(principal.FindFirstValue(AppClaimTypes.OrganisationId), out _);
-        if (!authenticated)
+        if (principal.Identity?.IsAuthenticated != true
+            || !Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            || !Guid.TryParse(principal.FindFirstValue(AppClaimTypes.OrganisationId), out var organisationId))
         {
             Clear();
             return;
         }
 
         IsAuthenticated = true;
-        UserId = Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        OrganisationId = Guid.Parse(principal.FindFirstValue(AppClaimTypes.OrganisationId)!);
+        UserId = userId;
+        OrganisationId = organisationId;
         OrganisationKind = Enum.TryParse<OrganisationKind>(principal.FindFirstValue(AppClaimTypes.OrganisationKind), out var kind) ? kind : default;
         Role = Enum.TryParse<UserRole>(principal.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;
         DisplayName = principal.FindFirstValue(AppClaimTypes.DisplayName) ?? "";

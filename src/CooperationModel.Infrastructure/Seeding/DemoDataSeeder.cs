@@ -44,6 +44,11 @@ public static class DemoDataSeeder
         var users = services.GetRequiredService<UserManager<AppUser>>();
         foreach (var demo in Users)
         {
+            if (!demo.Role.FitsIn(demo.Kind))
+            {
+                throw new InvalidOperationException($"Demo user {demo.Email} has a role that does not belong in a {demo.Kind}.");
+            }
+
             if (await users.FindByEmailAsync(demo.Email) is not null)
             {
                 continue;

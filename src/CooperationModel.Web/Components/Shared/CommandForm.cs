@@ -33,10 +33,8 @@ public abstract class CommandForm<TCommand> : ComponentBase
 
     protected abstract Task<Result> SubmitAsync(TCommand command);
 
-    /// <summary>After a successful save: clear the fields if the form stays for another entry.</summary>
-    protected virtual void OnSucceeded()
-    {
-    }
+    /// <summary>After a successful save: clear the fields if the form stays for another entry, or move on.</summary>
+    protected virtual Task OnSucceededAsync() => Task.CompletedTask;
 
     protected override void OnInitialized() => Errors = new FieldErrors(Localizer);
 
@@ -68,7 +66,7 @@ public abstract class CommandForm<TCommand> : ComponentBase
 
             _submitted = false;
             Errors.Clear();
-            OnSucceeded();
+            await OnSucceededAsync();
             await OnSaved.InvokeAsync();
         }
         finally

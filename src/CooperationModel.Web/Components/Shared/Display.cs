@@ -1,4 +1,5 @@
 using System.Globalization;
+using CooperationModel.Application.Common;
 using CooperationModel.Application.Geography;
 using CooperationModel.Domain.Geography;
 
@@ -7,11 +8,9 @@ namespace CooperationModel.Web.Components.Shared;
 /// <summary>How values are shown: Finnish time, the user's language.</summary>
 public static class Display
 {
-    private static readonly TimeZoneInfo Finland = FindFinland();
-
     public static string Time(DateTimeOffset? value) =>
         value is { } time
-            ? TimeZoneInfo.ConvertTime(time, Finland).ToString("d.M.yyyy HH:mm", CultureInfo.InvariantCulture)
+            ? FinnishTime.ToFinnish(time).ToString("d.M.yyyy HH:mm", CultureInfo.InvariantCulture)
             : "";
 
     public static string Date(DateOnly? value) =>
@@ -37,17 +36,5 @@ public static class Display
         var catalog = ReferenceCatalog.Instance;
         var organiser = catalog.ReceivingOrganiserFor(catalog.FindMunicipality(municipalityCode)!);
         return InLanguage(organiser.NameFi, organiser.NameSv, organiser.NameEn);
-    }
-
-    private static TimeZoneInfo FindFinland()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
     }
 }
