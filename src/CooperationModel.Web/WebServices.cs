@@ -18,6 +18,9 @@ public static class Policies
     public const string SocialWorker = nameof(UserRole.SocialWorker);
     public const string Coordinator = nameof(UserRole.Coordinator);
     public const string OrganisationAdmin = nameof(UserRole.OrganisationAdmin);
+
+    /// <summary>Works referrals that reached the organisation: social workers and the partners social services forwards to.</summary>
+    public const string Receiver = "Receiver";
 }
 
 public static class WebServices
@@ -66,7 +69,9 @@ public static class WebServices
             .AddPolicy(Policies.KelaHandler, p => p.RequireRole(nameof(UserRole.KelaHandler)))
             .AddPolicy(Policies.SocialWorker, p => p.RequireRole(nameof(UserRole.SocialWorker)))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(nameof(UserRole.Coordinator)))
-            .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(nameof(UserRole.OrganisationAdmin)));
+            .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(nameof(UserRole.OrganisationAdmin)))
+            .AddPolicy(Policies.Receiver, p => p.RequireRole(
+                [.. Enum.GetValues<UserRole>().Where(role => role.Receives()).Select(role => role.ToString())]));
 
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         return services;

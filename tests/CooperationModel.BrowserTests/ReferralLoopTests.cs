@@ -274,11 +274,13 @@ public sealed partial class ReferralLoopTests(BrowserFixture fixture, ITestOutpu
             // Without a reason: refused, with the message at the reason, and what was typed stays.
             await WholeFlowTests.ChooseGroundAsync(page, SecondGround);
             await form.GetByTestId("consent-yes").ClickAsync();
+            await form.GetByTestId("consent-method-Phone").ClickAsync();
             await form.GetByTestId("referral-description").FillAsync(secondDescription);
             await form.GetByTestId("send-referral").ClickAsync();
             await Expect(form.GetByText(RepeatReasonRequired)).ToBeVisibleAsync();
             await Expect(form.GetByTestId("referral-ground")).ToHaveTextAsync(SecondGround);
             await Expect(form.GetByTestId("consent-yes")).ToBeCheckedAsync();
+            await Expect(form.GetByTestId("consent-method-Phone")).ToBeCheckedAsync();
             await Expect(form.GetByTestId("referral-description")).ToHaveValueAsync(secondDescription);
             await Expect(page.GetByTestId("case-referral")).ToHaveCountAsync(1);
             await handler.ScreenshotAsync("67-reason-required");
@@ -355,6 +357,8 @@ public sealed partial class ReferralLoopTests(BrowserFixture fixture, ITestOutpu
         await Expect(form.GetByTestId("consent-covers-feedback")).ToHaveCountAsync(0);
         await form.GetByTestId("consent-yes").ClickAsync();
         await Expect(form.GetByTestId("consent-yes")).ToBeCheckedAsync();
+        await form.GetByTestId("consent-method-InPerson").ClickAsync();
+        await Expect(form.GetByTestId("consent-method-InPerson")).ToBeCheckedAsync();
         var covers = form.GetByTestId("consent-covers-feedback");
         await Expect(covers).Not.ToBeCheckedAsync();
         if (coversFeedback)

@@ -77,6 +77,8 @@ public sealed class SurveyTests(BrowserFixture fixture, ITestOutputHelper output
 
             await form.GetByTestId("consent-yes").ClickAsync();
             await Expect(form.GetByTestId("consent-yes")).ToBeCheckedAsync();
+            await form.GetByTestId("consent-method-InPerson").ClickAsync();
+            await Expect(form.GetByTestId("consent-method-InPerson")).ToBeCheckedAsync();
             await form.GetByTestId("referral-description").FillAsync(Description);
             await form.GetByTestId("send-referral").ClickAsync();
             await Expect(page.GetByText("Ilmoitus lähetetty.")).ToBeVisibleAsync();

@@ -15,7 +15,7 @@ public sealed partial class WholeFlowTests(BrowserFixture fixture, ITestOutputHe
 {
     private const string Test = "WholeFlow";
     private const string Ground = "Ilmeinen sosiaalihuollon tarve";
-    private const string ConsentRuleError = "Ilman asiakkaan suostumusta tilannetta ei saa kuvata";
+    private const string ConsentRuleError = "Ilman suostumusta, joka kattaa tilanteen kuvaamisen, tilannetta ei saa kuvata";
     private const string Description = "Asiakas tarvitsee tukea asumiseen ja arjen hallintaan.";
 
     [Fact]
@@ -155,6 +155,8 @@ public sealed partial class WholeFlowTests(BrowserFixture fixture, ITestOutputHe
             // ... then consent given: the message goes, and the referral is sent.
             await form.GetByTestId("consent-yes").ClickAsync();
             await Expect(form.GetByTestId("consent-yes")).ToBeCheckedAsync();
+            await form.GetByTestId("consent-method-InPerson").ClickAsync();
+            await Expect(form.GetByTestId("consent-method-InPerson")).ToBeCheckedAsync();
             await Expect(form.GetByText(ConsentRuleError)).ToHaveCountAsync(0);
             await Expect(form.GetByTestId("referral-description")).ToHaveValueAsync(Description);
             await handler.ScreenshotAsync("06-referral-ready");

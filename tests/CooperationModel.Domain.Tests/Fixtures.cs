@@ -2,6 +2,7 @@ using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Organisations;
+using CooperationModel.Domain.Referrals;
 
 namespace CooperationModel.Domain.Tests;
 
@@ -11,6 +12,21 @@ internal static class Fixtures
     public static readonly DateTimeOffset Now = new(2025, 3, 10, 9, 30, 0, TimeSpan.FromHours(2));
 
     public static ReferenceCatalog Catalog => ReferenceCatalog.Instance;
+
+    /// <summary>The (Finnish) day of an instant in these tests.</summary>
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(2)).DateTime);
+
+    /// <summary>Consent given in person on the day of <see cref="Now"/>, covering the description; or none.</summary>
+    public static ConsentRecord Consent(bool given, bool coversFeedback = false) =>
+        given ? ConsentRecord.GivenIn(ConsentMethod.InPerson, DayOf(Now), coversFeedback) : ConsentRecord.NotGiven;
+
+    /// <summary>Sends a referral with the default deadlines; the consent record as <see cref="Consent"/> makes it.</summary>
+    public static Result<Referral> SendReferral(
+        ClientCase clientCase, ReferralGround ground, bool consent, string? description, Actor sender, DateTimeOffset at,
+        bool coversFeedback = false, string? repeatReason = null) =>
+        Referral.Send(
+            clientCase, new ReferralContent(ground, Consent(consent, coversFeedback), description), sender, DayOf(at), at,
+            ReferralDeadlinePolicy.Default, repeatReason);
 
     public static Municipality Helsinki => Municipality("091");
 

@@ -2,6 +2,8 @@ using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Messages;
+using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +25,23 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<Referral> Referrals { get; }
 
     DbSet<CaseEvent> CaseEvents { get; }
+
+    /// <summary>The forwarding links; read through their referral, which decides who sees them.</summary>
+    DbSet<ReferralForward> ReferralForwards { get; }
+
+    /// <summary>Threads: each message is seen by its two organisations only.</summary>
+    DbSet<ReferralMessage> Messages { get; }
+
+    /// <summary>Files; read through their message. Project the metadata: the bytes only on download.</summary>
+    DbSet<MessageAttachment> Attachments { get; }
+
+    /// <summary>The disclosure log, seen by the disclosing and the receiving organisation. Append only.</summary>
+    DbSet<Disclosure> Disclosures { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    /// <summary>Every organiser's deadlines; not client data, so readable by a sender to compute the due day.</summary>
+    DbSet<ReferralDeadlineSetting> DeadlineSettings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

@@ -12,6 +12,10 @@ public enum OrganisationKind
     SocialServicesOrganiser = 2,
     /// <summary>National coordination (valtakunnallinen koordinaatio): aggregates only.</summary>
     NationalCoordination = 3,
+    /// <summary>Terveydenhuolto: the health care of one organiser's area (code: the organiser's code); receives forwards.</summary>
+    HealthCare = 4,
+    /// <summary>Etsivä nuorisotyö: one municipality's outreach youth work (code: the municipality code); receives forwards.</summary>
+    OutreachYouthWork = 5,
 }
 
 /// <summary>An organisation is a tenant: every user belongs to one, and client data belongs to one or is shared by two.</summary>

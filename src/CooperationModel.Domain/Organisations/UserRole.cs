@@ -11,6 +11,10 @@ public enum UserRole
     Coordinator = 3,
     /// <summary>Pääkäyttäjä: manages the users of one organisation.</summary>
     OrganisationAdmin = 4,
+    /// <summary>Terveydenhuollon ammattilainen: works referrals forwarded to health care.</summary>
+    HealthCareProfessional = 5,
+    /// <summary>Etsivä nuorisotyöntekijä: works referrals forwarded to outreach youth work.</summary>
+    OutreachYouthWorker = 6,
 }
 
 public static class UserRoles
@@ -22,5 +26,11 @@ public static class UserRoles
         UserRole.SocialWorker => kind == OrganisationKind.SocialServicesOrganiser,
         UserRole.Coordinator => kind == OrganisationKind.NationalCoordination,
         UserRole.OrganisationAdmin => true,
+        UserRole.HealthCareProfessional => kind == OrganisationKind.HealthCare,
+        UserRole.OutreachYouthWorker => kind == OrganisationKind.OutreachYouthWork,
     };
+
+    /// <summary>The roles that work referrals that reached their organisation: social services and the partners.</summary>
+    public static bool Receives(this UserRole role) =>
+        role is UserRole.SocialWorker or UserRole.HealthCareProfessional or UserRole.OutreachYouthWorker;
 }

@@ -1,20 +1,25 @@
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Organisations;
 
 namespace CooperationModel.Domain.Referrals;
 
 /// <summary>
-/// A referral (ilmoitus, in practice huoli-ilmoitus / anmälan) from a Kela district to the social services
-/// organiser of the client's home municipality. It is shared by exactly two organisations, sender and receiver,
-/// and carries the client details the receiver needs, because the receiver cannot read Kela's case.
+/// A referral from a Kela district to the social services organiser of the client's home municipality: an
+/// application transfer (hakemuksen siirto) or a notice (ilmoitus, in practice huoli-ilmoitus / anmälan). It is
+/// shared by the sender, the receiver and any partner the receiver forwards it to (the chain), and carries the client
+/// details the receiver needs, because the receiver cannot read Kela's case. Every crossing of an organisation
+/// boundary is recorded as a <see cref="Disclosure"/>.
 /// </summary>
 public sealed class Referral
 {
     public const int NoteMaxLength = 1000;
 
     private readonly List<ReferralEvent> _events = [];
+    private readonly List<ReferralForward> _forwards = [];
+    private readonly List<Disclosure> _disclosures = [];
 
     private Referral()
     {
@@ -30,7 +35,27 @@ public sealed class Referral
 
     public ReferralGround Ground { get; private set; }
 
+    public ReferralKind Kind => Ground.KindOf();
+
+    /// <summary>An urgent application transfer (kiireellinen), independent of the basic assistance case's urgency.</summary>
+    public bool Urgent { get; private set; }
+
+    /// <summary>The receiver's deadline to accept it, by its own settings; null on referrals sent before deadlines existed.</summary>
+    public DateOnly? RespondBy { get; private set; }
+
     public bool ConsentGiven { get; private set; }
+
+    public DateOnly? ConsentGivenOn { get; private set; }
+
+    public ConsentMethod? ConsentMethod { get; private set; }
+
+    /// <summary>Who recorded the consent: the handler who sent the referral.</summary>
+    public Guid? ConsentRecordedByUserId { get; private set; }
+
+    public string? ConsentRecordedByName { get; private set; }
+
+    /// <summary>The client allows the situation to be described to social services.</summary>
+    public bool ConsentCoversDescription { get; private set; }
 
     /// <summary>Only with consent (see <see cref="ConsentRule"/>). Personal data: never log it.</summary>
     public string? SituationDescription { get; private set; }
@@ -82,6 +107,17 @@ public sealed class Referral
 
     public IReadOnlyList<ReferralEvent> Events => _events;
 
+    /// <summary>The forwarding chain beyond the receiver (load it with the referral when working with it).</summary>
+    public IReadOnlyList<ReferralForward> Forwards => _forwards;
+
+    /// <summary>Disclosures recorded by this instance's changes (never loaded; an append-only log).</summary>
+    public IReadOnlyList<Disclosure> Disclosures => _disclosures;
+
+    public ConsentRecord Consent => new(ConsentGiven, ConsentGivenOn, ConsentMethod, ConsentCoversDescription, ConsentCoversFeedback);
+
+    /// <summary>Waiting to be accepted past the receiver's deadline.</summary>
+    public bool IsOverdue(DateOnly today) => Status is ReferralStatus.Sent or ReferralStatus.Received && today > RespondBy;
+
     /// <summary>Open: social services has not yet completed or returned it.</summary>
     public bool IsOpen => Status is not (ReferralStatus.Completed or ReferralStatus.Returned);
 
@@ -98,17 +134,23 @@ public sealed class Referral
         public static ValidationError NoteTooLong => new("Referral.NoteTooLong") { Field = "Note" };
         public static ValidationError MunicipalityRequired => new("Referral.RerouteMunicipalityRequired") { Field = "MunicipalityCode" };
         public static ValidationError SameOrganiser => new("Referral.RerouteSameOrganiser") { Field = "MunicipalityCode" };
+        public static ValidationError UrgentOnlyForApplications => new("Referral.UrgentOnlyForApplications") { Field = "Urgent" };
+        public static ValidationError ForwardNoteWithoutConsent => new("Referral.ForwardNoteWithoutConsent") { Field = "Note" };
+        public static ConflictError AlreadyForwarded => new("Referral.AlreadyForwarded");
+        public static ForbiddenError NotForwardedToYou => new("Referral.NotForwardedToYou");
     }
 
-    /// <summary>Sends a referral from the case's district to the organiser of the client's home municipality.</summary>
+    /// <summary>
+    /// Sends a referral from the case's district to the organiser of the client's home municipality, due by that
+    /// organiser's deadline for the ground. The consent record is stamped with the sender as its recorder.
+    /// </summary>
     public static Result<Referral> Send(
         ClientCase clientCase,
-        ReferralGround ground,
-        bool consentGiven,
-        string? situationDescription,
+        ReferralContent content,
         Actor sender,
+        DateOnly today,
         DateTimeOffset now,
-        bool consentCoversFeedback = false,
+        ReferralDeadlinePolicy deadlines,
         string? repeatReason = null)
     {
         if (sender.OrganisationId != clientCase.OrganisationId)
@@ -116,10 +158,21 @@ public sealed class Referral
             return Errors.NotTheCaseDistrict;
         }
 
-        var consent = ConsentRule.Check(consentGiven, situationDescription);
-        if (!consent.IsSuccess)
+        var consent = content.Consent.Normalised();
+        var errors = ConsentRule.Check(consent, content.SituationDescription, today).Errors.ToList();
+        if (content.Urgent && content.Ground.KindOf() != ReferralKind.ApplicationTransfer)
         {
-            return Result<Referral>.Failure(consent.Errors);
+            errors.Add(Errors.UrgentOnlyForApplications);
+        }
+
+        if (repeatReason?.Trim().Length > NoteMaxLength)
+        {
+            errors.Add(Errors.NoteTooLong with { Field = "RepeatReason" });
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<Referral>.Failure(errors);
         }
 
         var referral = new Referral
@@ -128,9 +181,17 @@ public sealed class Referral
             CaseId = clientCase.Id,
             SenderOrganisationId = clientCase.OrganisationId,
             ReceiverOrganisationId = ReceiverFor(clientCase.HomeMunicipalityCode),
-            Ground = ground,
-            ConsentGiven = consentGiven,
-            SituationDescription = consentGiven ? situationDescription!.Trim() : null,
+            Ground = content.Ground,
+            Urgent = content.Urgent,
+            RespondBy = deadlines.RespondBy(content.Ground, content.Urgent, today),
+            ConsentGiven = consent.Given,
+            ConsentGivenOn = consent.GivenOn,
+            ConsentMethod = consent.Method,
+            ConsentRecordedByUserId = consent.Given ? sender.UserId : null,
+            ConsentRecordedByName = consent.Given ? sender.DisplayName : null,
+            ConsentCoversDescription = consent.CoversDescription,
+            ConsentCoversFeedback = consent.CoversFeedback,
+            SituationDescription = consent.CoversDescription ? content.SituationDescription!.Trim() : null,
             ClientName = clientCase.ClientName,
             ClientIdentityCode = clientCase.IdentityCode,
             HomeMunicipalityCode = clientCase.HomeMunicipalityCode,
@@ -138,10 +199,10 @@ public sealed class Referral
             SentAt = now,
             SentByUserId = sender.UserId,
             SentByName = sender.DisplayName,
-            ConsentCoversFeedback = consentGiven && consentCoversFeedback,
             RepeatReason = Tidy(repeatReason),
         };
-        referral.Record(sender, now, ReferralEventKind.Sent, ground.ToString());
+        referral.Record(sender, now, ReferralEventKind.Sent, content.Ground.ToString());
+        referral.Disclose(sender, referral.ReceiverOrganisationId, referral.SentData, referral.SendingBasis, now);
         return referral;
     }
 
@@ -249,14 +310,23 @@ public sealed class Referral
         ClosingNote = Tidy(note);
         CompletedAt = now;
         Record(worker, now, ReferralEventKind.Completed, plan is { } made ? $"{outcome}.{made}" : outcome.ToString());
+        DiscloseFeedback(worker, now);
         return Result.Success();
     }
 
     /// <summary>
     /// The receiver returns the referral with a coded reason. When it reached the wrong organiser, the receiver names
-    /// the client's actual home municipality and the referral is re-routed there at once; both sides see why.
+    /// the client's actual home municipality and the referral is re-routed there at once, due by the new organiser's
+    /// deadlines; both sides see why.
     /// </summary>
-    public Result Return(Actor worker, ReturnReason reason, string? note, Municipality? actualHome, ReferenceCatalog catalog, DateTimeOffset now)
+    public Result Return(
+        Actor worker,
+        ReturnReason reason,
+        string? note,
+        Municipality? actualHome,
+        ReferralDeadlinePolicy newReceiverDeadlines,
+        DateOnly today,
+        DateTimeOffset now)
     {
         if (worker.OrganisationId != ReceiverOrganisationId)
         {
@@ -280,6 +350,7 @@ public sealed class Referral
             ClosingNote = Tidy(note);
             ReturnedAt = now;
             Record(worker, now, ReferralEventKind.Returned, reason.ToString());
+            DiscloseFeedback(worker, now);
             return Result.Success();
         }
 
@@ -288,7 +359,7 @@ public sealed class Referral
             return Errors.MunicipalityRequired;
         }
 
-        var newReceiver = Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, RouteFor(actualHome, catalog).Code);
+        var newReceiver = ReceiverFor(actualHome.Code);
         if (newReceiver == ReceiverOrganisationId)
         {
             return Errors.SameOrganiser;
@@ -303,12 +374,179 @@ public sealed class Referral
         ReceiverOrganisationId = newReceiver;
         HomeMunicipalityCode = actualHome.Code;
         Status = ReferralStatus.Sent;
+        RespondBy = newReceiverDeadlines.RespondBy(Ground, Urgent, today);
         ReceivedAt = null;
         NamedWorkerUserId = null;
         NamedWorkerName = null;
         AcceptedAt = null;
         Record(worker, now, ReferralEventKind.Rerouted, actualHome.Code);
+        // The wrong organiser hands the referral on as it came: the same data on the same basis.
+        Disclose(worker, newReceiver, SentData, SendingBasis, now);
         return Result.Success();
+    }
+
+    /// <summary>
+    /// Social services forwards the referral to health care (of the same organiser's area) or to outreach youth work
+    /// (of the client's home municipality). A note goes with it only when the consent covers describing the situation;
+    /// without consent the forward rests on SHL 41 § (multi-professional cooperation).
+    /// </summary>
+    public Result<ReferralForward> Forward(Actor worker, ForwardTarget target, string? note, DateTimeOffset now)
+    {
+        var check = CheckReceiverWorking(worker);
+        if (!check.IsSuccess)
+        {
+            return Result<ReferralForward>.Failure(check.Errors);
+        }
+
+        if (Status is not (ReferralStatus.Accepted or ReferralStatus.InAssessment))
+        {
+            return Errors.NotAccepted;
+        }
+
+        var hasNote = !string.IsNullOrWhiteSpace(note);
+        if (hasNote && !ConsentCoversDescription)
+        {
+            return Errors.ForwardNoteWithoutConsent;
+        }
+
+        if (note?.Trim().Length > NoteMaxLength)
+        {
+            return Errors.NoteTooLong;
+        }
+
+        var to = PartnerFor(target);
+        if (_forwards.Any(f => f.ToOrganisationId == to && f.IsOpen))
+        {
+            return Errors.AlreadyForwarded;
+        }
+
+        var forward = ReferralForward.Create(Id, target, ReceiverOrganisationId, to, worker, Tidy(note), now);
+        _forwards.Add(forward);
+        Record(worker, now, ReferralEventKind.Forwarded, target.ToString());
+        var what = DisclosedData.ClientIdentity | DisclosedData.Ground
+            | (SituationDescription is null ? DisclosedData.None : DisclosedData.SituationDescription)
+            | (hasNote ? DisclosedData.ForwardNote : DisclosedData.None);
+        Disclose(worker, to, what, ConsentGiven ? LegalBasis.ClientConsent : LegalBasis.SocialWelfareAct41, now);
+        return forward;
+    }
+
+    /// <summary>The partner's organisation opened the forwarded referral for the first time.</summary>
+    public bool MarkForwardReceived(Actor reader, DateTimeOffset now)
+    {
+        var forward = OpenForwardTo(reader.OrganisationId);
+        if (forward is null || !forward.MarkReceived(now))
+        {
+            return false;
+        }
+
+        Record(reader, now, ReferralEventKind.ForwardReceived, forward.Target.ToString(), forward.Status);
+        return true;
+    }
+
+    /// <summary>A worker of the partner acknowledges the forward and becomes its named worker.</summary>
+    public Result AcceptForward(Actor worker, DateTimeOffset now)
+    {
+        if (OpenForwardTo(worker.OrganisationId) is not { } forward)
+        {
+            return Errors.NotForwardedToYou;
+        }
+
+        if (forward.Status is not (ReferralStatus.Sent or ReferralStatus.Received))
+        {
+            return Errors.AlreadyAccepted;
+        }
+
+        forward.Accept(worker, now);
+        Record(worker, now, ReferralEventKind.ForwardAccepted, forward.Target.ToString(), forward.Status);
+        return Result.Success();
+    }
+
+    /// <summary>The partner's named work is done; the note goes back to social services.</summary>
+    public Result CompleteForward(Actor worker, string? note, DateTimeOffset now)
+    {
+        if (OpenForwardTo(worker.OrganisationId) is not { } forward)
+        {
+            return Errors.NotForwardedToYou;
+        }
+
+        if (forward.Status != ReferralStatus.Accepted)
+        {
+            return Errors.NotAccepted;
+        }
+
+        if (note?.Trim().Length > NoteMaxLength)
+        {
+            return Errors.NoteTooLong;
+        }
+
+        forward.Complete(Tidy(note), now);
+        Record(worker, now, ReferralEventKind.ForwardCompleted, forward.Target.ToString(), forward.Status);
+        DiscloseForwardFeedback(worker, forward, now);
+        return Result.Success();
+    }
+
+    /// <summary>The partner returns the forward with a coded reason.</summary>
+    public Result ReturnForward(Actor worker, ReturnReason reason, string? note, DateTimeOffset now)
+    {
+        if (OpenForwardTo(worker.OrganisationId) is not { } forward)
+        {
+            return Errors.NotForwardedToYou;
+        }
+
+        if (note?.Trim().Length > NoteMaxLength)
+        {
+            return Errors.NoteTooLong;
+        }
+
+        forward.Return(reason, Tidy(note), now);
+        Record(worker, now, ReferralEventKind.ForwardReturned, reason.ToString(), forward.Status);
+        DiscloseForwardFeedback(worker, forward, now);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// The organisations the given one may write to on this referral: sender and receiver to each other, the receiver
+    /// to every partner it forwarded to and back. Each pair has its own thread; nobody else reads it.
+    /// </summary>
+    public IReadOnlyList<Guid> CounterpartsOf(Guid organisationId)
+    {
+        if (organisationId == SenderOrganisationId)
+        {
+            return [ReceiverOrganisationId];
+        }
+
+        if (organisationId == ReceiverOrganisationId)
+        {
+            return [SenderOrganisationId, .. _forwards.Select(f => f.ToOrganisationId).Distinct()];
+        }
+
+        return _forwards.Any(f => f.ToOrganisationId == organisationId) ? [ReceiverOrganisationId] : [];
+    }
+
+    /// <summary>
+    /// Writes a message, with files, to one counterpart in the chain; a disclosure on the basis of the consent or,
+    /// without it, of the referral's own legal basis. Load <see cref="Forwards"/> first.
+    /// </summary>
+    public Result<ReferralMessage> PostMessage(
+        Actor sender, Guid toOrganisationId, string? body, IReadOnlyList<AttachmentUpload> attachments, DateTimeOffset now)
+    {
+        if (!CounterpartsOf(sender.OrganisationId).Contains(toOrganisationId))
+        {
+            return ReferralMessage.Errors.NotInThread;
+        }
+
+        var created = ReferralMessage.Create(Id, sender, toOrganisationId, body, attachments, now);
+        if (!created.TryGetValue(out var message))
+        {
+            return created;
+        }
+
+        var what = (message.Body.Length > 0 ? DisclosedData.Message : DisclosedData.None)
+            | (message.Attachments.Count > 0 ? DisclosedData.Attachment : DisclosedData.None);
+        var inForwardThread = sender.OrganisationId != SenderOrganisationId && toOrganisationId != SenderOrganisationId;
+        var basis = ConsentGiven ? LegalBasis.ClientConsent : inForwardThread ? LegalBasis.SocialWelfareAct41 : Ground.LegalBasisOf();
+        Disclose(sender, toOrganisationId, what, basis, now);
+        return message;
     }
 
     /// <summary>
@@ -318,24 +556,36 @@ public sealed class Referral
     /// </summary>
     public ReferralFeedback FeedbackVisibleTo(Guid organisationId)
     {
-        var full = organisationId == ReceiverOrganisationId || ConsentCoversFeedback;
-        return full
-            ? new ReferralFeedback(Outcome, PlanMade, ReturnReason, ClosingNote, Withheld: false)
-            : new ReferralFeedback(null, null, ReturnReason == Referrals.ReturnReason.WrongOrganiser ? ReturnReason : null, null, Withheld: !IsOpen);
+        if (organisationId == ReceiverOrganisationId || (organisationId == SenderOrganisationId && ConsentCoversFeedback))
+        {
+            return new ReferralFeedback(Outcome, PlanMade, ReturnReason, ClosingNote, Withheld: false);
+        }
+
+        var wrongOrganiser = ReturnReason == Referrals.ReturnReason.WrongOrganiser ? ReturnReason : null;
+        return new ReferralFeedback(null, null, wrongOrganiser, null, Withheld: organisationId == SenderOrganisationId && !IsOpen);
     }
 
     /// <summary>
-    /// An event's detail as an organisation may see it: the steps are shared, but how the referral ended (the outcome,
-    /// the plan, a closing return's reason) follows the same consent rule as <see cref="FeedbackVisibleTo"/>.
+    /// An event's detail as an organisation may see it. The steps are shared along the chain, but how the referral or
+    /// a forward ended (an outcome, a plan, a closing reason) is shown to the receiver (the hub of the chain), to the
+    /// organisation that recorded it, and to the sender only when the consent covers feedback.
     /// </summary>
     public string? DetailVisibleTo(ReferralEvent referralEvent, Guid organisationId)
     {
         var revealsEnding = referralEvent.Kind is ReferralEventKind.Completed or ReferralEventKind.Returned
+                or ReferralEventKind.ForwardCompleted or ReferralEventKind.ForwardReturned
             && referralEvent.Detail != nameof(Referrals.ReturnReason.WrongOrganiser);
-        return !revealsEnding || organisationId == ReceiverOrganisationId || ConsentCoversFeedback
-            ? referralEvent.Detail
-            : null;
+        var sees = !revealsEnding
+            || organisationId == ReceiverOrganisationId
+            || organisationId == referralEvent.ActorOrganisationId
+            || (organisationId == SenderOrganisationId && ConsentCoversFeedback);
+        return sees ? referralEvent.Detail : null;
     }
+
+    /// <summary>Whether an organisation is in the chain: sender, receiver or a partner forwarded to.</summary>
+    public bool IsInChain(Guid organisationId) =>
+        organisationId == SenderOrganisationId || organisationId == ReceiverOrganisationId
+        || _forwards.Any(f => f.ToOrganisationId == organisationId);
 
     private Result CheckReceiverWorking(Actor worker) =>
         worker.OrganisationId != ReceiverOrganisationId ? Errors.NotTheReceiver
@@ -344,19 +594,63 @@ public sealed class Referral
 
     private static string? Tidy(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
-    private void Record(Actor actor, DateTimeOffset now, ReferralEventKind kind, string? detail = null) =>
-        _events.Add(ReferralEvent.Create(Id, _events.Count + 1, actor, now, kind, Status, detail));
+    private void Record(Actor actor, DateTimeOffset now, ReferralEventKind kind, string? detail = null, ReferralStatus? status = null) =>
+        _events.Add(ReferralEvent.Create(Id, _events.Count + 1, actor, now, kind, status ?? Status, detail));
+
+    private ReferralForward? OpenForwardTo(Guid organisationId) =>
+        _forwards.LastOrDefault(f => f.ToOrganisationId == organisationId && f.IsOpen);
+
+    private Guid PartnerFor(ForwardTarget target) => target switch
+    {
+        ForwardTarget.HealthCare => Organisation.IdFor(OrganisationKind.HealthCare, OrganiserCodeFor(HomeMunicipalityCode)),
+        ForwardTarget.OutreachYouthWork => Organisation.IdFor(OrganisationKind.OutreachYouthWork, HomeMunicipalityCode),
+        _ => throw new ArgumentOutOfRangeException(nameof(target)),
+    };
+
+    /// <summary>What the referral itself carries to its receiver.</summary>
+    private DisclosedData SentData =>
+        DisclosedData.ClientIdentity | DisclosedData.Ground
+        | (SituationDescription is null ? DisclosedData.None : DisclosedData.SituationDescription);
+
+    /// <summary>With consent the consent record; without it the ground's own section of law.</summary>
+    private LegalBasis SendingBasis => ConsentGiven ? LegalBasis.ClientConsent : Ground.LegalBasisOf();
+
+    /// <summary>Feedback to Kela: the outcome as far as the consent covers it, otherwise only that it was handled.</summary>
+    private void DiscloseFeedback(Actor worker, DateTimeOffset now)
+    {
+        var what = !ConsentCoversFeedback
+            ? DisclosedData.StatusOnly
+            : DisclosedData.Outcome
+                | (PlanMade is null ? DisclosedData.None : DisclosedData.Plan)
+                | (ClosingNote is null ? DisclosedData.None : DisclosedData.ClosingNote);
+        Disclose(worker, SenderOrganisationId, what, ConsentCoversFeedback ? LegalBasis.ClientConsent : Ground.LegalBasisOf(), now);
+    }
+
+    private void DiscloseForwardFeedback(Actor worker, ReferralForward forward, DateTimeOffset now) =>
+        Disclose(
+            worker,
+            forward.FromOrganisationId,
+            DisclosedData.Outcome | (forward.ClosingNote is null ? DisclosedData.None : DisclosedData.ClosingNote),
+            ConsentGiven ? LegalBasis.ClientConsent : LegalBasis.SocialWelfareAct41,
+            now);
+
+    private void Disclose(Actor by, Guid to, DisclosedData what, LegalBasis basis, DateTimeOffset now) =>
+        _disclosures.Add(Disclosure.Create(Id, by.OrganisationId, to, by, what, basis, now));
 
     /// <summary>Where the referral goes: the organiser of the client's home municipality.</summary>
     public static SocialServicesOrganiser RouteFor(Municipality homeMunicipality, ReferenceCatalog catalog) =>
         catalog.ReceivingOrganiserFor(homeMunicipality);
 
+    /// <summary>The organisation that receives referrals for a home municipality: its social services organiser.</summary>
+    public static Guid ReceiverFor(string homeMunicipalityCode) =>
+        Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, OrganiserCodeFor(homeMunicipalityCode));
+
     /// <summary>The routing is the domain's: no caller can send a referral to another organiser by mistake.</summary>
-    private static Guid ReceiverFor(string homeMunicipalityCode)
+    private static string OrganiserCodeFor(string homeMunicipalityCode)
     {
         var catalog = ReferenceCatalog.Instance;
         var municipality = catalog.FindMunicipality(homeMunicipalityCode)
-            ?? throw new InvalidOperationException("A case's home municipality is not in the reference data.");
-        return Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, RouteFor(municipality, catalog).Code);
+            ?? throw new InvalidOperationException("A home municipality is not in the reference data.");
+        return RouteFor(municipality, catalog).Code;
     }
 }

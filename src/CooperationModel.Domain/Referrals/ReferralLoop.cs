@@ -41,7 +41,17 @@ public enum ReferralEventKind
     Completed = 5,
     Returned = 6,
     Rerouted = 7,
+    /// <summary>Social services forwarded it to a partner (detail: the <see cref="ForwardTarget"/>).</summary>
+    Forwarded = 8,
+    ForwardReceived = 9,
+    ForwardAccepted = 10,
+    ForwardCompleted = 11,
+    /// <summary>The partner returned the forward (detail: the <see cref="ReturnReason"/>).</summary>
+    ForwardReturned = 12,
 }
+
+/// <summary>What a referral carries besides the client: its ground, the consent record, the description, urgency.</summary>
+public sealed record ReferralContent(ReferralGround Ground, ConsentRecord Consent, string? SituationDescription, bool Urgent = false);
 
 /// <summary>
 /// One step of a referral's life, stamped with the actor, their organisation and the time. <see cref="Detail"/>

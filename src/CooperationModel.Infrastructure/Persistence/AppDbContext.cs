@@ -2,6 +2,8 @@ using CooperationModel.Application.Common;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Messages;
+using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Infrastructure.Identity;
@@ -35,6 +37,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
 
+    public DbSet<ReferralForward> ReferralForwards => Set<ReferralForward>();
+
+    public DbSet<ReferralMessage> Messages => Set<ReferralMessage>();
+
+    public DbSet<MessageAttachment> Attachments => Set<MessageAttachment>();
+
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<ReferralDeadlineSetting> DeadlineSettings => Set<ReferralDeadlineSetting>();
+
     internal ICurrentUser User => user;
 
     /// <summary>Read by the query filters on every query, so each context instance filters to its own user.</summary>
@@ -50,7 +64,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         builder.Entity<GuidanceContact>().HasQueryFilter(TenantFilter, g => g.OrganisationId == CurrentOrganisationId);
         builder.Entity<Referral>().HasQueryFilter(
             TenantFilter,
-            r => r.SenderOrganisationId == CurrentOrganisationId || r.ReceiverOrganisationId == CurrentOrganisationId);
+            r => r.SenderOrganisationId == CurrentOrganisationId
+                || r.ReceiverOrganisationId == CurrentOrganisationId
+                || r.Forwards.Any(f => f.ToOrganisationId == CurrentOrganisationId));
+        // A thread is read by its two organisations only, even within the chain.
+        builder.Entity<ReferralMessage>().HasQueryFilter(
+            TenantFilter, m => m.FromOrganisationId == CurrentOrganisationId || m.ToOrganisationId == CurrentOrganisationId);
+        builder.Entity<Disclosure>().HasQueryFilter(
+            TenantFilter, d => d.FromOrganisationId == CurrentOrganisationId || d.ToOrganisationId == CurrentOrganisationId);
+        builder.Entity<Notification>().HasQueryFilter(TenantFilter, n => n.OrganisationId == CurrentOrganisationId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -35,9 +35,11 @@ public static class DemoDataSeeder
     public static readonly DemoUser WorkerNorthOstrobothnia = new("sosiaalityo.pohjois-pohjanmaa@demo.test", "Olli Oulu", UserRole.SocialWorker, OrganisationKind.SocialServicesOrganiser, "19");
     public static readonly DemoUser Coordinator = new("koordinaattori@demo.test", "Kaisa Koordinaattori", UserRole.Coordinator, OrganisationKind.NationalCoordination, Organisation.NationalCoordinationCode);
     public static readonly DemoUser AdminHelsinki = new("paakayttaja.helsinki@demo.test", "Pauli Pääkäyttäjä", UserRole.OrganisationAdmin, OrganisationKind.SocialServicesOrganiser, "90");
+    public static readonly DemoUser HealthCareHelsinki = new("terveys.helsinki@demo.test", "Terhi Terveys", UserRole.HealthCareProfessional, OrganisationKind.HealthCare, "90");
+    public static readonly DemoUser YouthWorkHelsinki = new("nuoriso.helsinki@demo.test", "Niko Nuoriso", UserRole.OutreachYouthWorker, OrganisationKind.OutreachYouthWork, "091");
 
     public static IReadOnlyList<DemoUser> Users { get; } =
-        [HandlerSouth, HandlerNorth, WorkerHelsinki, WorkerNorthOstrobothnia, Coordinator, AdminHelsinki];
+        [HandlerSouth, HandlerNorth, WorkerHelsinki, WorkerNorthOstrobothnia, Coordinator, AdminHelsinki, HealthCareHelsinki, YouthWorkHelsinki];
 
     public static async Task SeedAsync(IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken = default)
     {
@@ -110,8 +112,13 @@ public static class DemoDataSeeder
 
         // Fictitious people; the codes are valid but made up (individual numbers 900+ are temporary codes).
         var referred = Open("Maija Meikäläinen", "010190-900P", "091", daysAgo: 3);
-        var referral = Referral.Send(referred, ReferralGround.ObviousNeedForSocialCare, consentGiven: true,
-            "Asiakas kertoo, ettei selviä arjesta ilman tukea.", actor, now.AddDays(-2)).Value;
+        var referral = Referral.Send(
+            referred,
+            new ReferralContent(
+                ReferralGround.ObviousNeedForSocialCare,
+                ConsentRecord.GivenIn(ConsentMethod.InPerson, today.AddDays(-2)),
+                "Asiakas kertoo, ettei selviä arjesta ilman tukea."),
+            actor, today.AddDays(-2), now.AddDays(-2), ReferralDeadlinePolicy.Default).Value;
         referred.NoteReferralSent(actor, referral.Ground, now.AddDays(-2));
 
         var overdue = Open("Matti Virtanen", "150585-922C", "091", daysAgo: 20);

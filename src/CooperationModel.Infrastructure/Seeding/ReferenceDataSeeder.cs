@@ -7,7 +7,8 @@ namespace CooperationModel.Infrastructure.Seeding;
 
 /// <summary>
 /// Writes the shipped reference data (regions, Kela districts, municipalities) and the tenant organisations
-/// (5 Kela districts, 38 social services organisers, national coordination) into the database.
+/// (5 Kela districts, 38 social services organisers, national coordination, and the partners social services forwards
+/// to: the health care of each organiser's area and the outreach youth work of each municipality) into the database.
 /// Idempotent: adds what is missing and updates names, so it runs at every start.
 /// </summary>
 public static class ReferenceDataSeeder
@@ -26,7 +27,11 @@ public static class ReferenceDataSeeder
             .Concat(catalog.Organisers.Select(o => Organisation.Create(OrganisationKind.SocialServicesOrganiser, o.Code, o.NameFi, o.NameSv, o.NameEn)))
             .Append(Organisation.Create(
                 OrganisationKind.NationalCoordination, Organisation.NationalCoordinationCode,
-                "Valtakunnallinen koordinaatio", "Nationell koordinering", "National coordination"));
+                "Valtakunnallinen koordinaatio", "Nationell koordinering", "National coordination"))
+            .Concat(catalog.Organisers.Select(o => Organisation.Create(
+                OrganisationKind.HealthCare, o.Code, $"Terveydenhuolto, {o.NameFi}", $"Hälso- och sjukvård, {o.NameSv}", $"Health care, {o.NameEn}")))
+            .Concat(catalog.Municipalities.Select(m => Organisation.Create(
+                OrganisationKind.OutreachYouthWork, m.Code, $"Etsivä nuorisotyö, {m.NameFi}", $"Uppsökande ungdomsarbete, {m.NameSv}", $"Outreach youth work, {m.NameFi}")));
 
         var existing = await db.Organisations.ToDictionaryAsync(o => o.Id, cancellationToken);
         foreach (var organisation in organisations)

@@ -63,23 +63,42 @@ public class OrganisationTests
         (organisation.NameFi, organisation.NameSv, organisation.NameEn).ShouldBe(("Eteläinen", "Södra", "Southern"));
     }
 
-    [Theory]
-    [InlineData(UserRole.KelaHandler, OrganisationKind.KelaDistrict, true)]
-    [InlineData(UserRole.KelaHandler, OrganisationKind.SocialServicesOrganiser, false)]
-    [InlineData(UserRole.KelaHandler, OrganisationKind.NationalCoordination, false)]
-    [InlineData(UserRole.SocialWorker, OrganisationKind.KelaDistrict, false)]
-    [InlineData(UserRole.SocialWorker, OrganisationKind.SocialServicesOrganiser, true)]
-    [InlineData(UserRole.SocialWorker, OrganisationKind.NationalCoordination, false)]
-    [InlineData(UserRole.Coordinator, OrganisationKind.KelaDistrict, false)]
-    [InlineData(UserRole.Coordinator, OrganisationKind.SocialServicesOrganiser, false)]
-    [InlineData(UserRole.Coordinator, OrganisationKind.NationalCoordination, true)]
-    [InlineData(UserRole.OrganisationAdmin, OrganisationKind.KelaDistrict, true)]
-    [InlineData(UserRole.OrganisationAdmin, OrganisationKind.SocialServicesOrganiser, true)]
-    [InlineData(UserRole.OrganisationAdmin, OrganisationKind.NationalCoordination, true)]
-    public void FitsIn_RoleAndKind_TellsWhetherTheRoleBelongsThere(UserRole role, OrganisationKind kind, bool fits) =>
-        role.FitsIn(kind).ShouldBe(fits);
+    /// <summary>Where each role works; an admin works anywhere. Every pair of role and kind is checked against it.</summary>
+    private static readonly HashSet<(UserRole, OrganisationKind)> Fits =
+    [
+        (UserRole.KelaHandler, OrganisationKind.KelaDistrict),
+        (UserRole.SocialWorker, OrganisationKind.SocialServicesOrganiser),
+        (UserRole.Coordinator, OrganisationKind.NationalCoordination),
+        (UserRole.HealthCareProfessional, OrganisationKind.HealthCare),
+        (UserRole.OutreachYouthWorker, OrganisationKind.OutreachYouthWork),
+    ];
 
-    [Fact]
-    public void FitsIn_Table_CoversEveryRoleAndKind() =>
-        (Enum.GetValues<UserRole>().Length * Enum.GetValues<OrganisationKind>().Length).ShouldBe(12);
+    public static TheoryData<UserRole, OrganisationKind> EveryRoleAndKind()
+    {
+        var data = new TheoryData<UserRole, OrganisationKind>();
+        foreach (var role in Enum.GetValues<UserRole>())
+        {
+            foreach (var kind in Enum.GetValues<OrganisationKind>())
+            {
+                data.Add(role, kind);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryRoleAndKind))]
+    public void FitsIn_RoleAndKind_OnlyWhereTheRoleWorks(UserRole role, OrganisationKind kind) =>
+        role.FitsIn(kind).ShouldBe(role == UserRole.OrganisationAdmin || Fits.Contains((role, kind)));
+
+    [Theory]
+    [InlineData(UserRole.SocialWorker, true)]
+    [InlineData(UserRole.HealthCareProfessional, true)]
+    [InlineData(UserRole.OutreachYouthWorker, true)]
+    [InlineData(UserRole.KelaHandler, false)]
+    [InlineData(UserRole.Coordinator, false)]
+    [InlineData(UserRole.OrganisationAdmin, false)]
+    public void Receives_Role_OnlyTheRolesThatWorkReferrals(UserRole role, bool receives) =>
+        role.Receives().ShouldBe(receives);
 }

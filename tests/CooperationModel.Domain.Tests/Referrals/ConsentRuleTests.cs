@@ -7,11 +7,15 @@ public class ConsentRuleTests
 {
     private const string Field = "SituationDescription";
 
+    private static readonly DateOnly Today = new(2026, 11, 24);
+
+    private static readonly ConsentRecord Given = ConsentRecord.GivenIn(ConsentMethod.Phone, Today.AddDays(-1));
+
     [Theory]
     [InlineData("Vuokrarästejä, häätöuhka.")]
     [InlineData("  x  ")]
     public void Check_ConsentWithDescription_Succeeds(string description) =>
-        ConsentRule.Check(consentGiven: true, description).IsSuccess.ShouldBeTrue();
+        ConsentRule.Check(Given, description, Today).IsSuccess.ShouldBeTrue();
 
     [Theory]
     [InlineData(null)]
@@ -19,32 +23,32 @@ public class ConsentRuleTests
     [InlineData(" ")]
     [InlineData("\t\r\n ")]
     public void Check_ConsentWithoutDescription_FailsWithDescriptionRequired(string? description) =>
-        ShouldFailWith(ConsentRule.Check(consentGiven: true, description), "Referral.DescriptionRequiredWithConsent");
+        ShouldFailWith(ConsentRule.Check(Given, description, Today), "Referral.DescriptionRequiredWithConsent");
 
     [Theory]
     [InlineData("Vuokrarästejä, häätöuhka.")]
     [InlineData(" x ")]
     public void Check_NoConsentWithDescription_FailsWithDescriptionForbidden(string description) =>
-        ShouldFailWith(ConsentRule.Check(consentGiven: false, description), "Referral.DescriptionForbiddenWithoutConsent");
+        ShouldFailWith(ConsentRule.Check(ConsentRecord.NotGiven, description, Today), "Referral.DescriptionForbiddenWithoutConsent");
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
     public void Check_NoConsentWithoutDescription_Succeeds(string? description) =>
-        ConsentRule.Check(consentGiven: false, description).IsSuccess.ShouldBeTrue();
+        ConsentRule.Check(ConsentRecord.NotGiven, description, Today).IsSuccess.ShouldBeTrue();
 
     [Fact]
     public void Check_DescriptionOfMaxLength_Succeeds() =>
-        ConsentRule.Check(true, new string('a', ConsentRule.DescriptionMaxLength)).IsSuccess.ShouldBeTrue();
+        ConsentRule.Check(Given, new string('a', ConsentRule.DescriptionMaxLength), Today).IsSuccess.ShouldBeTrue();
 
     [Fact]
     public void Check_DescriptionOfMaxLengthWithSurroundingSpaces_Succeeds() =>
-        ConsentRule.Check(true, $"  {new string('a', ConsentRule.DescriptionMaxLength)}\n").IsSuccess.ShouldBeTrue();
+        ConsentRule.Check(Given, $"  {new string('a', ConsentRule.DescriptionMaxLength)}\n", Today).IsSuccess.ShouldBeTrue();
 
     [Fact]
     public void Check_DescriptionLongerThanMax_FailsWithDescriptionTooLong() =>
-        ShouldFailWith(ConsentRule.Check(true, new string('a', ConsentRule.DescriptionMaxLength + 1)), "Referral.DescriptionTooLong");
+        ShouldFailWith(ConsentRule.Check(Given, new string('a', ConsentRule.DescriptionMaxLength + 1), Today), "Referral.DescriptionTooLong");
 
     private static void ShouldFailWith(Result result, string code)
     {

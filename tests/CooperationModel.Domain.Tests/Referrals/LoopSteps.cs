@@ -31,7 +31,7 @@ internal sealed class LoopSteps
     public LoopSteps() => Case = OpenHelsinkiCase(Handler);
 
     public Referral Send(bool consent = true, bool coversFeedback = false) =>
-        Referral.Send(Case, ReferralGround.ObviousNeedForSocialCare, consent, consent ? "Kuvaus." : null, Handler, Now, coversFeedback).Value;
+        SendReferral(Case, ReferralGround.ObviousNeedForSocialCare, consent, consent ? "Kuvaus." : null, Handler, Now, coversFeedback).Value;
 
     public Referral Received(bool coversFeedback = false)
     {
@@ -64,7 +64,7 @@ internal sealed class LoopSteps
     public Referral Returned(bool coversFeedback = false, ReturnReason reason = ReturnReason.NoNeed, string? note = "Ei tarvetta.")
     {
         var referral = Accepted(coversFeedback);
-        referral.Return(Worker, reason, note, null, Catalog, Later).ShouldSucceed();
+        referral.Return(Worker, reason, note, null, ReferralDeadlinePolicy.Default, DayOf(Later), Later).ShouldSucceed();
         return referral;
     }
 
@@ -72,7 +72,7 @@ internal sealed class LoopSteps
     public Referral Rerouted(bool coversFeedback = false)
     {
         var referral = Accepted(coversFeedback);
-        referral.Return(Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), Catalog, Later).ShouldSucceed();
+        referral.Return(Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Later), Later).ShouldSucceed();
         return referral;
     }
 

@@ -12,7 +12,7 @@ public class ReferralEventTests
     [Fact]
     public void Send_Referral_RecordsSentEventWithTheGround()
     {
-        var referral = Referral.Send(_steps.Case, ReferralGround.UnemployedUnder25FourMonths, false, null, _steps.Handler, Now).Value;
+        var referral = SendReferral(_steps.Case, ReferralGround.UnemployedUnder25FourMonths, false, null, _steps.Handler, Now).Value;
 
         var sent = referral.Events.ShouldHaveSingleItem();
         sent.Kind.ShouldBe(ReferralEventKind.Sent);
@@ -95,8 +95,8 @@ public class ReferralEventTests
 
         referral.Complete(_steps.Worker, ReferralOutcome.AssessmentDone, null, null, Later).IsSuccess.ShouldBeFalse();
         referral.Complete(_steps.WestWorker, ReferralOutcome.NoNeedFound, null, null, Later).IsSuccess.ShouldBeFalse();
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, null, Catalog, Later).IsSuccess.ShouldBeFalse();
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Helsinki, Catalog, Later).IsSuccess.ShouldBeFalse();
+        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, null, ReferralDeadlinePolicy.Default, DayOf(Later), Later).IsSuccess.ShouldBeFalse();
+        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Helsinki, ReferralDeadlinePolicy.Default, DayOf(Later), Later).IsSuccess.ShouldBeFalse();
         referral.Accept(_steps.OtherWorker, Later).IsSuccess.ShouldBeFalse();
 
         referral.Events.Count.ShouldBe(before);

@@ -160,6 +160,7 @@ public class ReferralFeedbackTests
 
         feedback.Outcome.ShouldBeNull();
         feedback.Note.ShouldBeNull();
-        feedback.Withheld.ShouldBeTrue();
+        // Not the sender either: no feedback is owed to it, so none is "withheld".
+        feedback.Withheld.ShouldBeFalse();
     }
 }

@@ -18,7 +18,7 @@ public class ReferralLoopTests
     [InlineData(null, null)]
     public void Send_RepeatReason_StoredTrimmedOrNotAtAll(string? given, string? stored)
     {
-        var referral = Referral.Send(
+        var referral = Fixtures.SendReferral(
             _steps.Case, ReferralGround.BasicAmountReduced, false, null, _steps.Handler, Fixtures.Now, repeatReason: given).Value;
 
         referral.RepeatReason.ShouldBe(stored);

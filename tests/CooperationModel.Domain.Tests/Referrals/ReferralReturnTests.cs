@@ -24,7 +24,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Accepted();
 
-        var result = referral.Return(_steps.Worker, reason, "  Asiakas ohjattu muualle. ", null, Catalog, Latest);
+        var result = referral.Return(_steps.Worker, reason, "  Asiakas ohjattu muualle. ", null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.IsSuccess.ShouldBeTrue();
         referral.Status.ShouldBe(ReferralStatus.Returned);
@@ -50,7 +50,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.In(status);
 
-        referral.Return(_steps.Worker, ReturnReason.NoCapacity, null, null, Catalog, Latest).ShouldSucceed();
+        referral.Return(_steps.Worker, ReturnReason.NoCapacity, null, null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
 
         referral.Status.ShouldBe(ReferralStatus.Returned);
         referral.ClosingNote.ShouldBeNull();
@@ -61,7 +61,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Accepted();
 
-        referral.Return(_steps.Worker, ReturnReason.NoNeed, null, Municipality("049"), Catalog, Latest).ShouldSucceed();
+        referral.Return(_steps.Worker, ReturnReason.NoNeed, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
 
         referral.Status.ShouldBe(ReferralStatus.Returned);
         referral.ReceiverOrganisationId.ShouldBe(CityOfHelsinki.Id);
@@ -74,7 +74,7 @@ public class ReferralReturnTests
         var referral = _steps.Accepted();
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Return(_steps.Worker, ReturnReason.NoNeed, new string('x', Referral.NoteMaxLength + 1), null, Catalog, Latest);
+        var result = referral.Return(_steps.Worker, ReturnReason.NoNeed, new string('x', Referral.NoteMaxLength + 1), null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.FirstError.ShouldBe(Referral.Errors.NoteTooLong);
         referral.Status.ShouldBe(ReferralStatus.Accepted);
@@ -91,7 +91,7 @@ public class ReferralReturnTests
         var reason = referral.ReturnReason;
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Return(_steps.Worker, ReturnReason.NoCapacity, null, null, Catalog, Last);
+        var result = referral.Return(_steps.Worker, ReturnReason.NoCapacity, null, null, ReferralDeadlinePolicy.Default, DayOf(Last), Last);
 
         result.FirstError.ShouldBeOfType<InvalidTransitionError>().Code.ShouldBe("Referral.Closed");
         referral.Status.ShouldBe(status);
@@ -104,7 +104,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Completed();
 
-        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), Catalog, Last);
+        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Last), Last);
 
         result.FirstError.ShouldBe(Referral.Errors.Closed);
         referral.ReceiverOrganisationId.ShouldBe(CityOfHelsinki.Id);
@@ -115,7 +115,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Accepted();
 
-        var result = referral.Return(_steps.WestWorker, ReturnReason.NoNeed, null, null, Catalog, Latest);
+        var result = referral.Return(_steps.WestWorker, ReturnReason.NoNeed, null, null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
         referral.Status.ShouldBe(ReferralStatus.Accepted);
@@ -126,7 +126,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Send();
 
-        var result = referral.Return(_steps.Handler, ReturnReason.WrongOrganiser, null, Municipality("049"), Catalog, Latest);
+        var result = referral.Return(_steps.Handler, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
         referral.ReceiverOrganisationId.ShouldBe(CityOfHelsinki.Id);
@@ -139,7 +139,7 @@ public class ReferralReturnTests
         var referral = _steps.Accepted();
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, null, Catalog, Latest);
+        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         var error = result.Errors.ShouldHaveSingleItem().ShouldBeOfType<ValidationError>();
         error.Code.ShouldBe("Referral.RerouteMunicipalityRequired");
@@ -153,7 +153,7 @@ public class ReferralReturnTests
         var referral = _steps.Accepted();
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Helsinki, Catalog, Latest);
+        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Helsinki, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.Errors.ShouldHaveSingleItem().ShouldBe(Referral.Errors.SameOrganiser);
         ShouldStayWithHelsinki(referral, eventsBefore);
@@ -164,10 +164,10 @@ public class ReferralReturnTests
     {
         var handler = _steps.Handler;
         var espooCase = ClientCase.Open(handler, Southern, "Erkki Espoolainen", IdentityCode, Municipality("049"), Now).Value;
-        var referral = Referral.Send(espooCase, ReferralGround.ClientRequestsAssessment, false, null, handler, Now).Value;
+        var referral = SendReferral(espooCase, ReferralGround.ClientRequestsAssessment, false, null, handler, Now).Value;
         referral.ReceiverOrganisationId.ShouldBe(WestUusimaaId);
 
-        var result = referral.Return(_steps.WestWorker, ReturnReason.WrongOrganiser, null, Municipality("235"), Catalog, Latest);
+        var result = referral.Return(_steps.WestWorker, ReturnReason.WrongOrganiser, null, Municipality("235"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.FirstError.ShouldBeOfType<ValidationError>().Code.ShouldBe("Referral.RerouteSameOrganiser");
         referral.ReceiverOrganisationId.ShouldBe(WestUusimaaId);
@@ -181,7 +181,7 @@ public class ReferralReturnTests
         var referral = _steps.Accepted();
         referral.StartAssessment(_steps.Worker, Now.AddHours(2)).ShouldSucceed();
 
-        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), Catalog, Latest);
+        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.IsSuccess.ShouldBeTrue();
         referral.ReceiverOrganisationId.ShouldBe(WestUusimaaId);
@@ -206,7 +206,7 @@ public class ReferralReturnTests
         var referral = _steps.Accepted();
         var eventsBefore = referral.Events.Count;
 
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), Catalog, Latest).ShouldSucceed();
+        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
 
         referral.Events.Count.ShouldBe(eventsBefore + 2);
         var returned = referral.Events[^2];
@@ -231,7 +231,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Send();
 
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), Catalog, Latest).ShouldSucceed();
+        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
 
         referral.ReceiverOrganisationId.ShouldBe(WestUusimaaId);
         referral.Status.ShouldBe(ReferralStatus.Sent);
@@ -255,7 +255,7 @@ public class ReferralReturnTests
         referral.Accept(_steps.Worker, Last).FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
         referral.StartAssessment(_steps.Worker, Last).FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
         referral.Complete(_steps.Worker, ReferralOutcome.NoNeedFound, null, null, Last).FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
-        referral.Return(_steps.Worker, ReturnReason.NoNeed, null, null, Catalog, Last).FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
+        referral.Return(_steps.Worker, ReturnReason.NoNeed, null, null, ReferralDeadlinePolicy.Default, DayOf(Last), Last).FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
         referral.Status.ShouldBe(ReferralStatus.Sent);
     }
 
@@ -285,7 +285,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Rerouted();
 
-        referral.Return(_steps.WestWorker, ReturnReason.WrongOrganiser, null, Municipality("092"), Catalog, Last).ShouldSucceed();
+        referral.Return(_steps.WestWorker, ReturnReason.WrongOrganiser, null, Municipality("092"), ReferralDeadlinePolicy.Default, DayOf(Last), Last).ShouldSucceed();
 
         referral.ReceiverOrganisationId.ShouldBe(Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, "04"));
         referral.HomeMunicipalityCode.ShouldBe("092");

@@ -98,7 +98,7 @@ public class ReferralTests
     {
         var westernHandler = Member(Western, "Ville Västinen");
 
-        var result = Referral.Send(_case, ReferralGround.BasicAmountReduced, false, null, westernHandler, Now);
+        var result = SendReferral(_case, ReferralGround.BasicAmountReduced, false, null, westernHandler, Now);
 
         result.FirstError.ShouldBeOfType<ForbiddenError>().Code.ShouldBe("Referral.NotTheCaseDistrict");
     }
@@ -106,7 +106,7 @@ public class ReferralTests
     [Fact]
     public void Send_SenderFromTheReceivingOrganisation_FailsWithNotTheCaseDistrict()
     {
-        var result = Referral.Send(_case, ReferralGround.BasicAmountReduced, false, null, _worker, Now);
+        var result = SendReferral(_case, ReferralGround.BasicAmountReduced, false, null, _worker, Now);
 
         result.FirstError.ShouldBe(Referral.Errors.NotTheCaseDistrict);
     }
@@ -226,7 +226,7 @@ public class ReferralTests
     }
 
     private Result<Referral> Send(bool consent, string? description, ReferralGround ground = ReferralGround.BasicAmountReduced) =>
-        Referral.Send(_case, ground, consent, description, _handler, Now);
+        SendReferral(_case, ground, consent, description, _handler, Now);
 
     private Referral SentReferral() => Send(consent: true, "Kuvaus.").Value;
 }

@@ -258,7 +258,7 @@ public class ConcernScreenTests
 
     [Fact]
     public void GroundOf_EveryGroundHasAReason() =>
-        ReferralGrounds.All.ShouldAllBe(ground => ConcernReasons.All.Any(reason => reason.GroundOf() == ground));
+        ReferralGrounds.Notices.ShouldAllBe(ground => ConcernReasons.All.Any(reason => reason.GroundOf() == ground));
 
     [Fact]
     public void ConcernReasons_AreNumberedFromOneInGroundOrder()

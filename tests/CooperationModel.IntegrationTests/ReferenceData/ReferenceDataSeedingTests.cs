@@ -17,13 +17,15 @@ public sealed class ReferenceDataSeedingTests(AppFixture app)
         counts.Municipalities.ShouldBe(308);
         counts.Regions.ShouldBe(19);
         counts.KelaDistricts.ShouldBe(5);
-        counts.Organisations.ShouldBe(44);
+        counts.Organisations.ShouldBe(5 + 38 + 1 + 38 + 308);
         counts.DemoUsers.ShouldBe(DemoDataSeeder.Users.Count);
         await using var scope = NewContext();
         var db = scope.Db;
         (await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.KelaDistrict)).ShouldBe(5);
         (await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.SocialServicesOrganiser)).ShouldBe(38);
         (await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.NationalCoordination)).ShouldBe(1);
+        (await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.HealthCare)).ShouldBe(38);
+        (await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.OutreachYouthWork)).ShouldBe(308);
     }
 
     [Fact]
@@ -44,6 +46,11 @@ public sealed class ReferenceDataSeedingTests(AppFixture app)
                 .ToList();
             organisers.Count.ShouldBe(1, $"organiser of municipality {municipality.Code}");
             organisers[0].Id.ShouldBe(Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, municipality.OrganiserCode));
+            // The partners a referral can be forwarded to: the organiser's health care, the municipality's youth work.
+            organisations.Count(o => o.Id == Organisation.IdFor(OrganisationKind.HealthCare, municipality.OrganiserCode))
+                .ShouldBe(1, $"health care for municipality {municipality.Code}");
+            organisations.Count(o => o.Id == Organisation.IdFor(OrganisationKind.OutreachYouthWork, municipality.Code))
+                .ShouldBe(1, $"outreach youth work of municipality {municipality.Code}");
             districtCodes.Count(c => c == municipality.KelaDistrictCode).ShouldBe(1, $"Kela district of municipality {municipality.Code}");
             regionCodes.Count(c => c == municipality.RegionCode).ShouldBe(1, $"region of municipality {municipality.Code}");
         }

@@ -15,12 +15,12 @@ public sealed class ConsentConstraintTests(AppFixture app)
     private const string ConstraintName = "ck_referrals_description_requires_consent";
 
     [Fact]
-    public async Task UpdateReferral_DescriptionWithoutConsent_DatabaseRefuses()
+    public async Task UpdateReferral_ConsentNotCoveringTheDescription_DatabaseRefuses()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
         await using var connection = await OpenAsync();
         await using var update = new NpgsqlCommand(
-            "UPDATE referrals SET consent_given = false, situation_description = 'x' WHERE id = @id", connection);
+            "UPDATE referrals SET consent_covers_description = false WHERE id = @id", connection);
         update.Parameters.AddWithValue("id", sent.ReferralId);
 
         var error = await Should.ThrowAsync<PostgresException>(() => update.ExecuteNonQueryAsync());
@@ -31,12 +31,32 @@ public sealed class ConsentConstraintTests(AppFixture app)
     }
 
     [Fact]
-    public async Task UpdateReferral_ConsentWithdrawnAndDescriptionRemoved_DatabaseAccepts()
+    public async Task UpdateReferral_ConsentWithdrawnButRecordKept_DatabaseRefuses()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
         await using var connection = await OpenAsync();
         await using var update = new NpgsqlCommand(
             "UPDATE referrals SET consent_given = false, situation_description = NULL WHERE id = @id", connection);
+        update.Parameters.AddWithValue("id", sent.ReferralId);
+
+        var error = await Should.ThrowAsync<PostgresException>(() => update.ExecuteNonQueryAsync());
+
+        error.SqlState.ShouldBe(PostgresErrorCodes.CheckViolation);
+        error.ConstraintName.ShouldBe("ck_referrals_consent_record_requires_consent");
+    }
+
+    [Fact]
+    public async Task UpdateReferral_ConsentWithdrawnAndEverythingItCoveredRemoved_DatabaseAccepts()
+    {
+        var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
+        await using var connection = await OpenAsync();
+        await using var update = new NpgsqlCommand(
+            """
+            UPDATE referrals SET consent_given = false, situation_description = NULL, consent_covers_description = false,
+                consent_covers_feedback = false, consent_method = NULL, consent_given_on = NULL
+            WHERE id = @id
+            """,
+            connection);
         update.Parameters.AddWithValue("id", sent.ReferralId);
 
         (await update.ExecuteNonQueryAsync()).ShouldBe(1);
@@ -79,7 +99,7 @@ public sealed class ConsentConstraintTests(AppFixture app)
         await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
 
         var result = await handler.Get<ISendReferralHandler>().HandleAsync(
-            new SendReferralCommand(caseId, ReferralGround.ClientRequestsAssessment, ConsentGiven: false, "Kuvaus ilman suostumusta"));
+            Sending.Command(caseId, ReferralGround.ClientRequestsAssessment, consent: false, "Kuvaus ilman suostumusta"));
 
         result.IsSuccess.ShouldBeFalse();
         result.FirstError.ShouldBeOfType<ValidationError>().Code.ShouldBe("Referral.DescriptionForbiddenWithoutConsent");
@@ -93,7 +113,7 @@ public sealed class ConsentConstraintTests(AppFixture app)
         await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
 
         var result = await handler.Get<ISendReferralHandler>().HandleAsync(
-            new SendReferralCommand(caseId, ReferralGround.ClientRequestsAssessment, ConsentGiven: true, "   "));
+            Sending.Command(caseId, ReferralGround.ClientRequestsAssessment, consent: true, "   "));
 
         result.IsSuccess.ShouldBeFalse();
         result.FirstError.ShouldBeOfType<ValidationError>().Code.ShouldBe("Referral.DescriptionRequiredWithConsent");

@@ -110,7 +110,7 @@ public sealed class InboxFilterTests(AppFixture app)
         await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
         var opened = await ProcessSteps.OpenAsync(handler, municipality);
         var sent = await handler.Get<ISendReferralHandler>().HandleAsync(
-            new SendReferralCommand(opened.Id, ground, ConsentGiven: false, SituationDescription: null));
+            Sending.Command(opened.Id, ground, consent: false, description: null));
         sent.ShouldSucceed();
         return sent.Value;
     }

@@ -39,7 +39,7 @@ public sealed class ReferralLoopSteps(AppFixture app)
     /// <summary>Sends one more referral from an open case (the first one may still be open: then with a reason).</summary>
     public static async Task<Guid> SendFromAsync(UserScope handler, Guid caseId, bool consent = true, bool coversFeedback = false, string? repeatReason = null)
     {
-        var sent = await handler.Get<ISendReferralHandler>().HandleAsync(new SendReferralCommand(
+        var sent = await handler.Get<ISendReferralHandler>().HandleAsync(Sending.Command(
             caseId, ReferralGround.ObviousNeedForSocialCare, consent, consent ? "Tilanne: vuokrarästejä." : null, coversFeedback, repeatReason));
         sent.ShouldSucceed();
         return sent.Value;

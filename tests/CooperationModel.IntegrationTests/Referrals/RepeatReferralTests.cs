@@ -23,8 +23,8 @@ public sealed class RepeatReferralTests(AppFixture app)
         var first = await _steps.SendAsync(DemoDataSeeder.HandlerSouth);
         await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
 
-        var result = await handler.Get<ISendReferralHandler>().HandleAsync(new SendReferralCommand(
-            first.CaseId, ReferralGround.BasicAmountReduced, false, null, RepeatReason: reason));
+        var result = await handler.Get<ISendReferralHandler>().HandleAsync(Sending.Command(
+            first.CaseId, ReferralGround.BasicAmountReduced, false, null, repeatReason: reason));
 
         var error = result.ShouldFailWith<ValidationError>("Referral.RepeatReasonRequired");
         error.Field.ShouldBe(nameof(SendReferralCommand.RepeatReason));
@@ -55,8 +55,8 @@ public sealed class RepeatReferralTests(AppFixture app)
         var first = await _steps.SendAsync(DemoDataSeeder.HandlerSouth);
         await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
 
-        var result = await handler.Get<ISendReferralHandler>().HandleAsync(new SendReferralCommand(
-            first.CaseId, ReferralGround.BasicAmountReduced, false, null, RepeatReason: new string('a', Referral.NoteMaxLength + 1)));
+        var result = await handler.Get<ISendReferralHandler>().HandleAsync(Sending.Command(
+            first.CaseId, ReferralGround.BasicAmountReduced, false, null, repeatReason: new string('a', Referral.NoteMaxLength + 1)));
 
         result.IsSuccess.ShouldBeFalse();
         result.Errors.ShouldContain(e => e.Code == Referral.Errors.NoteTooLong.Code);
@@ -107,7 +107,7 @@ public sealed class RepeatReferralTests(AppFixture app)
         await _steps.ReturnAsync(first.ReferralId, ReturnReason.WrongOrganiser, "049");
         await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
 
-        var result = await handler.Get<ISendReferralHandler>().HandleAsync(new SendReferralCommand(
+        var result = await handler.Get<ISendReferralHandler>().HandleAsync(Sending.Command(
             first.CaseId, ReferralGround.BasicAmountReduced, false, null));
 
         result.ShouldFailWith<ValidationError>("Referral.RepeatReasonRequired");
@@ -122,7 +122,7 @@ public sealed class RepeatReferralTests(AppFixture app)
             new OpenCaseCommand(first.ClientName, first.IdentityCode, ProcessSteps.Helsinki));
         opened.ShouldSucceed();
 
-        var result = await handler.Get<ISendReferralHandler>().HandleAsync(new SendReferralCommand(
+        var result = await handler.Get<ISendReferralHandler>().HandleAsync(Sending.Command(
             opened.Value, ReferralGround.BasicAmountReduced, false, null));
 
         result.ShouldFailWith<ValidationError>("Referral.RepeatReasonRequired");

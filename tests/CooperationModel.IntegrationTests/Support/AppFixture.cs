@@ -112,7 +112,7 @@ public sealed class AppFixture : IAsyncLifetime
         opened.IsSuccess.ShouldBeTrue(opened.IsSuccess ? "" : opened.FirstError.Code);
 
         var sent = await scope.Get<ISendReferralHandler>().HandleAsync(
-            new SendReferralCommand(opened.Value, ReferralGround.ObviousNeedForSocialCare, consentGiven, description));
+            Sending.Command(opened.Value, ReferralGround.ObviousNeedForSocialCare, consentGiven, description));
         sent.IsSuccess.ShouldBeTrue(sent.IsSuccess ? "" : sent.FirstError.Code);
 
         return new SentReferral(opened.Value, sent.Value, clientName, identityCode, description);

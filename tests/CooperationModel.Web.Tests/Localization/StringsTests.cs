@@ -56,6 +56,10 @@ public sealed class StringsTests : ComponentTestContext
         codes.AddRange(await MessagesAsync(new OpenCaseCommand(new string('x', 201), "010190-900A", "478")));
         codes.AddRange(await MessagesAsync(new SendReferralCommand(Guid.Empty, null, null, null)));
         codes.AddRange(await MessagesAsync(new SendReferralCommand(Guid.Empty, (ReferralGround)99, false, "text")));
+        codes.AddRange(await MessagesAsync(new SendReferralCommand(
+            Guid.Empty, ReferralGround.BasicAmountReduced, true, null, ConsentCoversDescription: true, Urgent: true)));
+        codes.AddRange(await MessagesAsync(new SendReferralCommand(
+            Guid.Empty, ReferralGround.BasicAmountReduced, true, null, DateOnly.MaxValue, ConsentMethod.Phone)));
         codes.AddRange(await MessagesAsync(new CompleteReferralCommand(Guid.Empty, null, null, new string('x', 1001))));
         codes.AddRange(await MessagesAsync(new CompleteReferralCommand(Guid.Empty, ReferralOutcome.AssessmentDone, null, null)));
         codes.AddRange(await MessagesAsync(new CompleteReferralCommand(Guid.Empty, ReferralOutcome.NoNeedFound, PlanType.ClientPlan, null)));
@@ -101,7 +105,10 @@ public sealed class StringsTests : ComponentTestContext
             .Concat(Labels<ReferralOutcome>("Outcome.Referral"))
             .Concat(Labels<ReturnReason>("ReturnReason"))
             .Concat(Labels<ReferralEventKind>("ReferralEvent"))
-            .Concat(Labels<InboxOrder>("InboxOrder"));
+            .Concat(Labels<InboxOrder>("InboxOrder"))
+            .Concat(Labels<ConsentMethod>("ConsentMethod"))
+            .Concat(Labels<ForwardTarget>("ForwardTarget"))
+            .Concat(Labels<ReferralKind>("ReferralKind"));
 
         keys.Where(IsMissing).ShouldBeEmpty();
     }

@@ -29,7 +29,7 @@ public sealed class ReferralFormTests : ComponentTestContext
 
         form.Find("form").Submit();
 
-        form.WaitForAssertion(() => form.Markup.ShouldContain("Ilman asiakkaan suostumusta tilannetta ei saa kuvata"));
+        form.WaitForAssertion(() => form.Markup.ShouldContain("Ilman suostumusta, joka kattaa tilanteen kuvaamisen, tilannetta ei saa kuvata"));
         DescriptionField(form).GetAttribute("value").ShouldBe(Description);
         _handler.Calls.ShouldBeEmpty();
     }
@@ -69,6 +69,7 @@ public sealed class ReferralFormTests : ComponentTestContext
         var form = await RenderFormAsync();
         await ChooseGroundAsync(form, "Ilmeinen sosiaalihuollon tarve");
         ChooseConsent(form, consent: true);
+        ChooseMethod(form, ConsentMethod.Phone);
         TypeDescription(form, Description);
 
         form.Find("form").Submit();
@@ -85,14 +86,54 @@ public sealed class ReferralFormTests : ComponentTestContext
         var form = await RenderFormAsync(id => sentId = id);
         await ChooseGroundAsync(form, "Ilmeinen sosiaalihuollon tarve");
         ChooseConsent(form, consent: true);
+        ChooseMethod(form, ConsentMethod.Phone);
         TypeDescription(form, Description);
 
         form.Find("form").Submit();
 
         form.WaitForAssertion(() => sentId.ShouldBe(_handler.NewId));
-        _handler.Calls.ShouldHaveSingleItem().ShouldBe(
-            new SendReferralCommand(_caseId, ReferralGround.ObviousNeedForSocialCare, true, Description));
+        _handler.Calls.ShouldHaveSingleItem().ShouldBe(new SendReferralCommand(
+            _caseId, ReferralGround.ObviousNeedForSocialCare, true, Description, DateOnly.FromDateTime(DateTime.Today), ConsentMethod.Phone,
+            ConsentCoversDescription: true, ConsentCoversFeedback: false));
         DescriptionField(form).GetAttribute("value").ShouldBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task Send_ConsentWithoutMethod_AsksHowItWasGivenAndKeepsTheText()
+    {
+        var form = await RenderFormAsync();
+        await ChooseGroundAsync(form, "Ilmeinen sosiaalihuollon tarve");
+        ChooseConsent(form, consent: true);
+        TypeDescription(form, Description);
+
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => form.Find("[data-testid=consent-method-error]").TextContent.ShouldBe("Valitse, miten suostumus annettiin."));
+        DescriptionField(form).GetAttribute("value").ShouldBe(Description);
+        _handler.Calls.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ChooseGround_ApplicationTransfer_OffersItsOwnUrgencyAndExpectsADecision()
+    {
+        var form = await RenderFormAsync();
+
+        await ChooseGroundAsync(form, "Hakemuksen siirto: täydentävä toimeentulotuki");
+
+        form.WaitForAssertion(() => form.FindAll("input[data-testid=referral-urgent]").ShouldHaveSingleItem());
+        form.Find("[data-testid=ground-basis]").TextContent.ShouldContain("Toimeentulotukilaki 14 a §");
+        form.Find("[data-testid=ground-basis]").TextContent.ShouldContain("Päätös hakemuksesta");
+    }
+
+    [Fact]
+    public async Task ChooseGround_Notice_HasNoUrgency()
+    {
+        var form = await RenderFormAsync();
+
+        await ChooseGroundAsync(form, "Ilmeinen sosiaalihuollon tarve");
+
+        form.WaitForAssertion(() => form.FindAll("[data-testid=ground-basis]").ShouldHaveSingleItem());
+        form.FindAll("input[data-testid=referral-urgent]").ShouldBeEmpty();
     }
 
     [Fact]
@@ -127,6 +168,9 @@ public sealed class ReferralFormTests : ComponentTestContext
 
     private static void ChooseConsent(IRenderedComponent<ReferralForm> form, bool consent) =>
         form.Find($"input[data-testid={(consent ? "consent-yes" : "consent-no")}]").Click();
+
+    private static void ChooseMethod(IRenderedComponent<ReferralForm> form, ConsentMethod method) =>
+        form.Find($"input[data-testid=consent-method-{method}]").Click();
 
     private static void TypeDescription(IRenderedComponent<ReferralForm> form, string text) =>
         DescriptionField(form).Change(text);

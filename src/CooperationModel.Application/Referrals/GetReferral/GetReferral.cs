@@ -38,8 +38,40 @@ public sealed record ReferralDetails(
 
     public string? RepeatReason { get; init; }
 
+    /// <summary>The whole consent record: when, how and what it covers.</summary>
+    public ConsentRecord Consent { get; init; } = ConsentRecord.NotGiven;
+
+    public string? ConsentRecordedByName { get; init; }
+
+    /// <summary>An urgent application transfer.</summary>
+    public bool Urgent { get; init; }
+
+    /// <summary>The receiver's deadline to accept it.</summary>
+    public DateOnly? RespondBy { get; init; }
+
+    public bool IsOverdue { get; init; }
+
+    /// <summary>The forwarding chain beyond the receiver, oldest first; everyone in the chain sees it.</summary>
+    public IReadOnlyList<ReferralForwardView> Forwards { get; init; } = [];
+
     public IReadOnlyList<ReferralTimelineEntry> Timeline { get; init; } = [];
 }
+
+/// <summary>One link of the forwarding chain as the viewer sees it; the closing note only for the two ends of the link.</summary>
+public sealed record ReferralForwardView(
+    Guid Id,
+    ForwardTarget Target,
+    Guid FromOrganisationId,
+    Guid ToOrganisationId,
+    DateTimeOffset ForwardedAt,
+    string ForwardedByName,
+    string? Note,
+    ReferralStatus Status,
+    string? NamedWorkerName,
+    DateTimeOffset? AcceptedAt,
+    DateTimeOffset? ClosedAt,
+    ReturnReason? ReturnReason,
+    string? ClosingNote);
 
 /// <summary>One step of the referral, as both sides see it.</summary>
 public sealed record ReferralTimelineEntry(DateTimeOffset At, string ActorName, Guid ActorOrganisationId, ReferralEventKind Kind, ReferralStatus Status, string? Detail);
@@ -57,13 +89,16 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
     public async Task<Result<ReferralDetails>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var referral = await db.Referrals.Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        var referral = await db.Referrals.Include(r => r.Events).Include(r => r.Forwards)
+            .SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
         if (referral is null)
         {
             return NotFound;
         }
 
-        if (referral.MarkReceived(user.ToActor(), clock.GetUtcNow()))
+        var actor = user.ToActor();
+        var now = clock.GetUtcNow();
+        if (referral.MarkReceived(actor, now) | referral.MarkForwardReceived(actor, now))
         {
             try
             {
@@ -87,10 +122,28 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
             CompletedAt = referral.CompletedAt,
             ReturnedAt = referral.ReturnedAt,
             RepeatReason = referral.RepeatReason,
+            Consent = referral.Consent,
+            ConsentRecordedByName = referral.ConsentRecordedByName,
+            Urgent = referral.Urgent,
+            RespondBy = referral.RespondBy,
+            IsOverdue = referral.IsOverdue(clock.Today()),
+            Forwards = referral.Forwards
+                .OrderBy(f => f.ForwardedAt)
+                .Select(f => ViewOf(f, user.OrganisationId))
+                .ToList(),
             Timeline = referral.Events
                 .OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence)
                 .Select(e => new ReferralTimelineEntry(e.At, e.ActorName, e.ActorOrganisationId, e.Kind, e.Status, referral.DetailVisibleTo(e, user.OrganisationId)))
                 .ToList(),
         };
+    }
+
+    /// <summary>A partner's closing note is for social services (who forwarded) and the partner itself.</summary>
+    private static ReferralForwardView ViewOf(ReferralForward f, Guid viewer)
+    {
+        var endOfLink = viewer == f.FromOrganisationId || viewer == f.ToOrganisationId;
+        return new ReferralForwardView(
+            f.Id, f.Target, f.FromOrganisationId, f.ToOrganisationId, f.ForwardedAt, f.ForwardedByName, endOfLink ? f.Note : null,
+            f.Status, f.NamedWorkerName, f.AcceptedAt, f.ClosedAt, endOfLink ? f.ReturnReason : null, endOfLink ? f.ClosingNote : null);
     }
 }

@@ -52,10 +52,16 @@ public sealed class ReferralLoopCommands(
             return valid;
         }
 
-        var catalog = ReferenceCatalog.Instance;
-        var actualHome = command.MunicipalityCode is { Length: > 0 } code ? catalog.FindMunicipality(code) : null;
+        var actualHome = command.MunicipalityCode is { Length: > 0 } code ? ReferenceCatalog.Instance.FindMunicipality(code) : null;
+        var newDeadlines = ReferralDeadlinePolicy.Default;
+        if (command.Reason == ReturnReason.WrongOrganiser && actualHome is not null)
+        {
+            await using var db = await dbFactory.CreateAsync(cancellationToken);
+            newDeadlines = await db.DeadlinePolicyOfAsync(Referral.ReceiverFor(actualHome.Code), cancellationToken);
+        }
+
         return await RunAsync(command.ReferralId, (r, actor) =>
-            r.Return(actor, command.Reason!.Value, command.Note, actualHome, catalog, clock.GetUtcNow()), cancellationToken);
+            r.Return(actor, command.Reason!.Value, command.Note, actualHome, newDeadlines, clock.Today(), clock.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>A social worker, the referral loaded within the tenant with its events, one domain method, one save.</summary>

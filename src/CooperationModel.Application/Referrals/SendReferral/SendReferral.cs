@@ -7,14 +7,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.Referrals.SendReferral;
 
-/// <summary>A Kela handler sends a referral from a case to social services.</summary>
+/// <summary>
+/// A Kela handler sends a referral from a case to social services: an application transfer or a notice, with the
+/// consent record (given or not; when, how and what it covers).
+/// </summary>
 public sealed record SendReferralCommand(
     Guid CaseId,
     ReferralGround? Ground,
     bool? ConsentGiven,
     string? SituationDescription,
+    DateOnly? ConsentGivenOn = null,
+    ConsentMethod? ConsentMethod = null,
+    bool ConsentCoversDescription = false,
     bool ConsentCoversFeedback = false,
-    string? RepeatReason = null);
+    bool Urgent = false,
+    string? RepeatReason = null)
+{
+    /// <summary>The consent record the form describes; null until the handler has said whether consent was given.</summary>
+    public ConsentRecord? Consent => ConsentGiven is { } given
+        ? new ConsentRecord(given, ConsentGivenOn, ConsentMethod, ConsentCoversDescription, ConsentCoversFeedback).Normalised()
+        : null;
+}
 
 public interface ISendReferralHandler
 {
@@ -58,9 +71,10 @@ public sealed class SendReferralHandler(
             return RepeatReasonRequired;
         }
 
+        var deadlines = await db.DeadlinePolicyOfAsync(Referral.ReceiverFor(clientCase.HomeMunicipalityCode), cancellationToken);
+        var content = new ReferralContent(command.Ground!.Value, command.Consent!, command.SituationDescription, command.Urgent);
         var sent = Referral.Send(
-            clientCase, command.Ground!.Value, command.ConsentGiven!.Value, command.SituationDescription,
-            user.ToActor(), clock.GetUtcNow(), command.ConsentCoversFeedback, hasOpen ? command.RepeatReason : null);
+            clientCase, content, user.ToActor(), clock.Today(), clock.GetUtcNow(), deadlines, hasOpen ? command.RepeatReason : null);
         if (!sent.TryGetValue(out var referral))
         {
             return Result<Guid>.Failure(sent.Errors);

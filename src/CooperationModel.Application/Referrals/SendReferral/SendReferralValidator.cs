@@ -1,3 +1,4 @@
+using CooperationModel.Application.Common;
 using CooperationModel.Domain.Referrals;
 using FluentValidation;
 
@@ -6,7 +7,7 @@ namespace CooperationModel.Application.Referrals.SendReferral;
 /// <summary>The same rules the form shows inline; the domain checks the consent rule once more when sending.</summary>
 public sealed class SendReferralValidator : AbstractValidator<SendReferralCommand>
 {
-    public SendReferralValidator()
+    public SendReferralValidator(TimeProvider clock)
     {
         RuleFor(c => c.Ground)
             .NotNull().WithMessage("Referral.GroundRequired")
@@ -14,21 +15,25 @@ public sealed class SendReferralValidator : AbstractValidator<SendReferralComman
 
         RuleFor(c => c.ConsentGiven).NotNull().WithMessage("Referral.ConsentRequired");
 
+        RuleFor(c => c.Urgent)
+            .Equal(false).When(c => c.Ground is { } ground && ground.KindOf() != ReferralKind.ApplicationTransfer)
+            .WithMessage(Referral.Errors.UrgentOnlyForApplications.Code);
+
         RuleFor(c => c.RepeatReason)
             .MaximumLength(Referral.NoteMaxLength).WithMessage(Referral.Errors.NoteTooLong.Code);
 
-        RuleFor(c => c.SituationDescription)
-            .Custom((description, context) =>
+        // The consent record and the description, each error on its own field.
+        RuleFor(c => c)
+            .Custom((command, context) =>
             {
-                if (context.InstanceToValidate.ConsentGiven is not { } consent)
+                if (command.Consent is not { } consent)
                 {
                     return;
                 }
 
-                var result = ConsentRule.Check(consent, description);
-                if (!result.IsSuccess)
+                foreach (var error in ConsentRule.Check(consent, command.SituationDescription, clock.Today()).Errors)
                 {
-                    context.AddFailure(context.PropertyPath, result.FirstError.Code);
+                    context.AddFailure(error.Field ?? "", error.Code);
                 }
             });
     }

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Messages;
+using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Domain.Surveys;
@@ -115,16 +117,31 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.SenderOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.ReceiverOrganisationId).OnDelete(DeleteBehavior.Restrict);
 
-        // The database refuses what the consent rule forbids, whatever wrote the row.
-        builder.ToTable("referrals", t => t.HasCheckConstraint(
-            "ck_referrals_description_requires_consent",
-            "consent_given OR situation_description IS NULL"));
+        // The database refuses what the consent rule forbids, whatever wrote the row: a description needs consent that
+        // covers it, and without consent nothing of the consent record may be set.
+        builder.ToTable("referrals", t =>
+        {
+            t.HasCheckConstraint(
+                "ck_referrals_description_requires_consent",
+                "situation_description IS NULL OR (consent_given AND consent_covers_description)");
+            t.HasCheckConstraint(
+                "ck_referrals_consent_record_requires_consent",
+                "consent_given OR (NOT consent_covers_description AND NOT consent_covers_feedback AND consent_method IS NULL AND consent_given_on IS NULL)");
+            t.HasCheckConstraint(
+                "ck_referrals_urgent_only_application_transfer",
+                "NOT urgent OR ground IN ('SupplementaryAssistanceApplication', 'PreventiveAssistanceApplication')");
+        });
+        builder.Property(r => r.ConsentRecordedByName).HasMaxLength(200);
 
         builder.Property(r => r.ClosingNote).HasMaxLength(Referral.NoteMaxLength);
         builder.Property(r => r.RepeatReason).HasMaxLength(Referral.NoteMaxLength);
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReferralId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Forwards).WithOne().HasForeignKey(f => f.ReferralId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Disclosures).WithOne().HasForeignKey(d => d.ReferralId).OnDelete(DeleteBehavior.Restrict);
 
         builder.HasIndex(r => new { r.ReceiverOrganisationId, r.SentAt });
+        builder.HasIndex(r => new { r.ReceiverOrganisationId, r.Status, r.RespondBy });
+        builder.HasIndex(r => new { r.SenderOrganisationId, r.Status, r.RespondBy });
         builder.HasIndex(r => new { r.ReceiverOrganisationId, r.ClientIdentityCode });
         builder.HasIndex(r => new { r.SenderOrganisationId, r.CaseId, r.SentAt });
     }
@@ -141,6 +158,107 @@ public sealed class ReferralEventConfiguration : IEntityTypeConfiguration<Referr
         builder.Property(e => e.Detail).HasMaxLength(100);
         // Read only through its referral, whose tenant filter decides who sees it.
         builder.HasIndex(e => new { e.ReferralId, e.Sequence });
+    }
+}
+
+public sealed class ReferralForwardConfiguration : IEntityTypeConfiguration<ReferralForward>
+{
+    public void Configure(EntityTypeBuilder<ReferralForward> builder)
+    {
+        builder.ToTable("referral_forwards");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.ForwardedByName).HasMaxLength(200);
+        builder.Property(f => f.NamedWorkerName).HasMaxLength(200);
+        builder.Property(f => f.Note).HasMaxLength(Referral.NoteMaxLength);
+        builder.Property(f => f.ClosingNote).HasMaxLength(Referral.NoteMaxLength);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(f => f.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(f => f.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
+
+        // The partner's inbox and the referral filter's "forwarded to us" test both start with the partner.
+        builder.HasIndex(f => new { f.ToOrganisationId, f.ReferralId });
+        builder.HasIndex(f => new { f.ToOrganisationId, f.ForwardedAt });
+        builder.HasIndex(f => f.ReferralId);
+    }
+}
+
+public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosure>
+{
+    public void Configure(EntityTypeBuilder<Disclosure> builder)
+    {
+        builder.ToTable("disclosures");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.ByName).HasMaxLength(200);
+        // A set of flags: stored as its number, read back by the same enum.
+        builder.Property(d => d.What).HasConversion<int>();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(d => d.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(d => d.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.FromOrganisationId, d.At });
+        builder.HasIndex(d => new { d.ToOrganisationId, d.At });
+        builder.HasIndex(d => new { d.FromOrganisationId, d.ReferralId });
+    }
+}
+
+public sealed class ReferralDeadlineSettingConfiguration : IEntityTypeConfiguration<ReferralDeadlineSetting>
+{
+    public void Configure(EntityTypeBuilder<ReferralDeadlineSetting> builder)
+    {
+        builder.ToTable("referral_deadline_settings", t => t.HasCheckConstraint(
+            "ck_referral_deadline_settings_range",
+            $"accept_within_working_days BETWEEN 0 AND {ReferralDeadlineSetting.MaxWorkingDays}"));
+        builder.HasKey(s => new { s.OrganisationId, s.Ground });
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ReferralMessageConfiguration : IEntityTypeConfiguration<ReferralMessage>
+{
+    public void Configure(EntityTypeBuilder<ReferralMessage> builder)
+    {
+        builder.ToTable("referral_messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Body).HasMaxLength(ReferralMessage.BodyMaxLength);
+        builder.Property(m => m.SentByName).HasMaxLength(200);
+        builder.Property(m => m.ReadByName).HasMaxLength(200);
+        builder.HasOne<Referral>().WithMany().HasForeignKey(m => m.ReferralId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+
+        // A thread, and the unread count of an organisation.
+        builder.HasIndex(m => new { m.ToOrganisationId, m.ReadAt, m.ReferralId });
+        builder.HasIndex(m => new { m.FromOrganisationId, m.ReferralId, m.SentAt });
+        builder.HasIndex(m => new { m.ToOrganisationId, m.ReferralId, m.SentAt });
+    }
+}
+
+public sealed class MessageAttachmentConfiguration : IEntityTypeConfiguration<MessageAttachment>
+{
+    public void Configure(EntityTypeBuilder<MessageAttachment> builder)
+    {
+        builder.ToTable("message_attachments", t => t.HasCheckConstraint(
+            "ck_message_attachments_size", $"size_bytes > 0 AND size_bytes <= {MessageAttachment.MaxBytes}"));
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.FileName).HasMaxLength(MessageAttachment.FileNameMaxLength);
+        builder.Property(a => a.ContentType).HasMaxLength(40);
+        // Read only through its message, whose tenant filter decides who sees it; the bytes only on download.
+        builder.HasIndex(a => a.MessageId);
+    }
+}
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.OrganisationId, n.UserId, n.ReadAt, n.CreatedAt });
+        builder.HasIndex(n => new { n.OrganisationId, n.ReferralId });
     }
 }
 

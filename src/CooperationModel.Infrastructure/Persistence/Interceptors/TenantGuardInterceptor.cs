@@ -1,4 +1,5 @@
 using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -47,6 +48,11 @@ public sealed class TenantGuardInterceptor : SaveChangesInterceptor
                 Referral referral => referral.SenderOrganisationId == organisationId
                     || referral.ReceiverOrganisationId == organisationId
                     || entry.Property(nameof(Referral.ReceiverOrganisationId)).OriginalValue as Guid? == organisationId,
+                ReferralForward forward => forward.FromOrganisationId == organisationId || forward.ToOrganisationId == organisationId,
+                ReferralMessage message when entry.State == EntityState.Added => message.FromOrganisationId == organisationId,
+                // Only the reading organisation sets the read marker.
+                ReferralMessage message => message.ToOrganisationId == organisationId,
+                Disclosure disclosure => entry.State == EntityState.Added && disclosure.FromOrganisationId == organisationId,
                 _ => true,
             };
 

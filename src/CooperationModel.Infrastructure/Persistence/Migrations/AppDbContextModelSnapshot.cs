@@ -365,6 +365,162 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Messages.MessageAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size_bytes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_message_attachments");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_message_attachments_message_id");
+
+                    b.ToTable("message_attachments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_message_attachments_size", "size_bytes > 0 AND size_bytes <= 10485760");
+                        });
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Messages.ReferralMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("FromOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_organisation_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("ReadByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("read_by_name");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sent_by_name");
+
+                    b.Property<Guid>("SentByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sent_by_user_id");
+
+                    b.Property<Guid>("ToOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_messages");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_referral_messages_referral_id");
+
+                    b.HasIndex("FromOrganisationId", "ReferralId", "SentAt")
+                        .HasDatabaseName("ix_referral_messages_from_organisation_id_referral_id_sent_at");
+
+                    b.HasIndex("ToOrganisationId", "ReadAt", "ReferralId")
+                        .HasDatabaseName("ix_referral_messages_to_organisation_id_read_at_referral_id");
+
+                    b.HasIndex("ToOrganisationId", "ReferralId", "SentAt")
+                        .HasDatabaseName("ix_referral_messages_to_organisation_id_referral_id_sent_at");
+
+                    b.ToTable("referral_messages", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("emailed_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("OrganisationId", "ReferralId")
+                        .HasDatabaseName("ix_notifications_organisation_id_referral_id");
+
+                    b.HasIndex("OrganisationId", "UserId", "ReadAt", "CreatedAt")
+                        .HasDatabaseName("ix_notifications_organisation_id_user_id_read_at_created_at");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -411,6 +567,67 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Referrals.Disclosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("basis");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("FromOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_organisation_id");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<Guid>("ToOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_organisation_id");
+
+                    b.Property<int>("What")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disclosures");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_disclosures_referral_id");
+
+                    b.HasIndex("FromOrganisationId", "At")
+                        .HasDatabaseName("ix_disclosures_from_organisation_id_at");
+
+                    b.HasIndex("FromOrganisationId", "ReferralId")
+                        .HasDatabaseName("ix_disclosures_from_organisation_id_referral_id");
+
+                    b.HasIndex("ToOrganisationId", "At")
+                        .HasDatabaseName("ix_disclosures_to_organisation_id_at");
+
+                    b.ToTable("disclosures", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -446,6 +663,10 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_at");
 
+                    b.Property<bool>("ConsentCoversDescription")
+                        .HasColumnType("boolean")
+                        .HasColumnName("consent_covers_description");
+
                     b.Property<bool>("ConsentCoversFeedback")
                         .HasColumnType("boolean")
                         .HasColumnName("consent_covers_feedback");
@@ -453,6 +674,24 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.Property<bool>("ConsentGiven")
                         .HasColumnType("boolean")
                         .HasColumnName("consent_given");
+
+                    b.Property<DateOnly?>("ConsentGivenOn")
+                        .HasColumnType("date")
+                        .HasColumnName("consent_given_on");
+
+                    b.Property<string>("ConsentMethod")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("consent_method");
+
+                    b.Property<string>("ConsentRecordedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("consent_recorded_by_name");
+
+                    b.Property<Guid?>("ConsentRecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consent_recorded_by_user_id");
 
                     b.Property<string>("Ground")
                         .IsRequired()
@@ -498,6 +737,10 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("repeat_reason");
 
+                    b.Property<DateOnly?>("RespondBy")
+                        .HasColumnType("date")
+                        .HasColumnName("respond_by");
+
                     b.Property<string>("ReturnReason")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -536,6 +779,10 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("urgent");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -554,12 +801,46 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasIndex("ReceiverOrganisationId", "SentAt")
                         .HasDatabaseName("ix_referrals_receiver_organisation_id_sent_at");
 
+                    b.HasIndex("ReceiverOrganisationId", "Status", "RespondBy")
+                        .HasDatabaseName("ix_referrals_receiver_organisation_id_status_respond_by");
+
                     b.HasIndex("SenderOrganisationId", "CaseId", "SentAt")
                         .HasDatabaseName("ix_referrals_sender_organisation_id_case_id_sent_at");
 
+                    b.HasIndex("SenderOrganisationId", "Status", "RespondBy")
+                        .HasDatabaseName("ix_referrals_sender_organisation_id_status_respond_by");
+
                     b.ToTable("referrals", null, t =>
                         {
-                            t.HasCheckConstraint("ck_referrals_description_requires_consent", "consent_given OR situation_description IS NULL");
+                            t.HasCheckConstraint("ck_referrals_consent_record_requires_consent", "consent_given OR (NOT consent_covers_description AND NOT consent_covers_feedback AND consent_method IS NULL AND consent_given_on IS NULL)");
+
+                            t.HasCheckConstraint("ck_referrals_description_requires_consent", "situation_description IS NULL OR (consent_given AND consent_covers_description)");
+
+                            t.HasCheckConstraint("ck_referrals_urgent_only_application_transfer", "NOT urgent OR ground IN ('SupplementaryAssistanceApplication', 'PreventiveAssistanceApplication')");
+                        });
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Referrals.ReferralDeadlineSetting", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Ground")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ground");
+
+                    b.Property<int>("AcceptWithinWorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("accept_within_working_days");
+
+                    b.HasKey("OrganisationId", "Ground")
+                        .HasName("pk_referral_deadline_settings");
+
+                    b.ToTable("referral_deadline_settings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_referral_deadline_settings_range", "accept_within_working_days BETWEEN 0 AND 60");
                         });
                 });
 
@@ -619,6 +900,104 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_referral_events_referral_id_sequence");
 
                     b.ToTable("referral_events", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Referrals.ReferralForward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("closing_note");
+
+                    b.Property<DateTimeOffset>("ForwardedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("forwarded_at");
+
+                    b.Property<string>("ForwardedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("forwarded_by_name");
+
+                    b.Property<Guid>("ForwardedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("forwarded_by_user_id");
+
+                    b.Property<Guid>("FromOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_organisation_id");
+
+                    b.Property<string>("NamedWorkerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("named_worker_name");
+
+                    b.Property<Guid?>("NamedWorkerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("named_worker_user_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("target");
+
+                    b.Property<Guid>("ToOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_organisation_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_forwards");
+
+                    b.HasIndex("FromOrganisationId")
+                        .HasDatabaseName("ix_referral_forwards_from_organisation_id");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_referral_forwards_referral_id");
+
+                    b.HasIndex("ToOrganisationId", "ForwardedAt")
+                        .HasDatabaseName("ix_referral_forwards_to_organisation_id_forwarded_at");
+
+                    b.HasIndex("ToOrganisationId", "ReferralId")
+                        .HasDatabaseName("ix_referral_forwards_to_organisation_id_referral_id");
+
+                    b.ToTable("referral_forwards", (string)null);
                 });
 
             modelBuilder.Entity("CooperationModel.Infrastructure.Identity.AppUser", b =>
@@ -1089,6 +1468,74 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_municipalities_regions_region_code");
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Messages.MessageAttachment", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Messages.ReferralMessage", null)
+                        .WithMany("Attachments")
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_message_attachments_referral_messages_message_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Messages.ReferralMessage", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_messages_organisations_from_organisation_id");
+
+                    b.HasOne("CooperationModel.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_messages_referrals_referral_id");
+
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_messages_organisations_to_organisation_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Referrals.Disclosure", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disclosures_organisations_from_organisation_id");
+
+                    b.HasOne("CooperationModel.Domain.Referrals.Referral", null)
+                        .WithMany("Disclosures")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disclosures_referrals_referral_id");
+
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disclosures_organisations_to_organisation_id");
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Referrals.Referral", b =>
                 {
                     b.HasOne("CooperationModel.Domain.Clients.ClientCase", null)
@@ -1113,6 +1560,16 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_referrals_organisations_sender_organisation_id");
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Referrals.ReferralDeadlineSetting", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_deadline_settings_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Referrals.ReferralEvent", b =>
                 {
                     b.HasOne("CooperationModel.Domain.Referrals.Referral", null)
@@ -1121,6 +1578,30 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_referral_events_referrals_referral_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Referrals.ReferralForward", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_forwards_organisations_from_organisation_id");
+
+                    b.HasOne("CooperationModel.Domain.Referrals.Referral", null)
+                        .WithMany("Forwards")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_forwards_referrals_referral_id");
+
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_forwards_organisations_to_organisation_id");
                 });
 
             modelBuilder.Entity("CooperationModel.Infrastructure.Identity.AppUser", b =>
@@ -1197,9 +1678,18 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.Navigation("GuidanceContacts");
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Messages.ReferralMessage", b =>
+                {
+                    b.Navigation("Attachments");
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Referrals.Referral", b =>
                 {
+                    b.Navigation("Disclosures");
+
                     b.Navigation("Events");
+
+                    b.Navigation("Forwards");
                 });
 #pragma warning restore 612, 618
         }

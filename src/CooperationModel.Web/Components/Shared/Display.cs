@@ -2,6 +2,8 @@ using System.Globalization;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Geography;
 using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Referrals;
+using Microsoft.Extensions.Localization;
 
 namespace CooperationModel.Web.Components.Shared;
 
@@ -37,4 +39,8 @@ public static class Display
         var organiser = catalog.ReceivingOrganiserFor(catalog.FindMunicipality(municipalityCode)!);
         return InLanguage(organiser.NameFi, organiser.NameSv, organiser.NameEn);
     }
+
+    /// <summary>What social services is expected to do: the plan a notice expects, or a decision on a transferred application.</summary>
+    public static string ExpectedFollowUp(IStringLocalizer L, ReferralGround ground) =>
+        ground.ExpectedPlanOf() is { } plan ? L[$"Plan.{plan}"] : L["Referral.ExpectedDecision"];
 }

@@ -1,0 +1,111 @@
+namespace CooperationModel.Domain.Referrals;
+
+/// <summary>Where social services can forward a referral onward.</summary>
+public enum ForwardTarget
+{
+    /// <summary>Terveydenhuolto: the health care of the same wellbeing services county (organiser).</summary>
+    HealthCare = 1,
+    /// <summary>Etsivä nuorisotyö: the outreach youth work of the client's home municipality (Youth Act 11 §).</summary>
+    OutreachYouthWork = 2,
+}
+
+/// <summary>
+/// One link of the forwarding chain: social services handed the referral on to health care or outreach youth work.
+/// The receiving partner works it like a referral of its own (received, accepted by a named worker, completed or
+/// returned); everyone in the chain sees the links.
+/// </summary>
+public sealed class ReferralForward
+{
+    private ReferralForward()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ReferralId { get; private set; }
+
+    public ForwardTarget Target { get; private set; }
+
+    public Guid FromOrganisationId { get; private set; }
+
+    public Guid ToOrganisationId { get; private set; }
+
+    public DateTimeOffset ForwardedAt { get; private set; }
+
+    public Guid ForwardedByUserId { get; private set; }
+
+    public string ForwardedByName { get; private set; } = "";
+
+    /// <summary>What the partner should know; only with consent that covers the description. Personal data: never log it.</summary>
+    public string? Note { get; private set; }
+
+    /// <summary>Sent, Received, Accepted, Completed or Returned, as for the referral itself.</summary>
+    public ReferralStatus Status { get; private set; }
+
+    public DateTimeOffset? ReceivedAt { get; private set; }
+
+    public Guid? NamedWorkerUserId { get; private set; }
+
+    public string? NamedWorkerName { get; private set; }
+
+    public DateTimeOffset? AcceptedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public ReturnReason? ReturnReason { get; private set; }
+
+    /// <summary>The partner's note when it completes or returns the forward. Personal data: never log it.</summary>
+    public string? ClosingNote { get; private set; }
+
+    public bool IsOpen => Status is not (ReferralStatus.Completed or ReferralStatus.Returned);
+
+    internal static ReferralForward Create(Guid referralId, ForwardTarget target, Guid from, Guid to, Common.Actor by, string? note, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at),
+        ReferralId = referralId,
+        Target = target,
+        FromOrganisationId = from,
+        ToOrganisationId = to,
+        ForwardedAt = at,
+        ForwardedByUserId = by.UserId,
+        ForwardedByName = by.DisplayName,
+        Note = note,
+        Status = ReferralStatus.Sent,
+    };
+
+    internal bool MarkReceived(DateTimeOffset at)
+    {
+        if (Status != ReferralStatus.Sent)
+        {
+            return false;
+        }
+
+        Status = ReferralStatus.Received;
+        ReceivedAt = at;
+        return true;
+    }
+
+    internal void Accept(Common.Actor worker, DateTimeOffset at)
+    {
+        MarkReceived(at);
+        Status = ReferralStatus.Accepted;
+        NamedWorkerUserId = worker.UserId;
+        NamedWorkerName = worker.DisplayName;
+        AcceptedAt = at;
+    }
+
+    internal void Complete(string? note, DateTimeOffset at)
+    {
+        Status = ReferralStatus.Completed;
+        ClosingNote = note;
+        ClosedAt = at;
+    }
+
+    internal void Return(ReturnReason reason, string? note, DateTimeOffset at)
+    {
+        Status = ReferralStatus.Returned;
+        ReturnReason = reason;
+        ClosingNote = note;
+        ClosedAt = at;
+    }
+}
