@@ -55,7 +55,16 @@ public sealed record ReferralDetails(
     public IReadOnlyList<ReferralForwardView> Forwards { get; init; } = [];
 
     public IReadOnlyList<ReferralTimelineEntry> Timeline { get; init; } = [];
+
+    /// <summary>What of this referral crossed to or from the viewer's organisation, and on what basis, oldest first.</summary>
+    public IReadOnlyList<DisclosureView> Disclosures { get; init; } = [];
 }
+
+/// <summary>One disclosure as its two organisations see it.</summary>
+public sealed record DisclosureView(DateTimeOffset At, OrganisationName From, OrganisationName To, string ByName, DisclosedData What, LegalBasis Basis);
+
+/// <summary>An organisation's name in the three languages.</summary>
+public sealed record OrganisationName(string Fi, string Sv, string En);
 
 /// <summary>One link of the forwarding chain as the viewer sees it; the closing note only for the two ends of the link.</summary>
 public sealed record ReferralForwardView(
@@ -111,6 +120,19 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
             }
         }
 
+        var disclosures = await (
+                from d in db.Disclosures
+                where d.ReferralId == referralId
+                join source in db.Organisations on d.FromOrganisationId equals source.Id
+                join recipient in db.Organisations on d.ToOrganisationId equals recipient.Id
+                orderby d.At
+                select new DisclosureView(
+                    d.At,
+                    new OrganisationName(source.NameFi, source.NameSv, source.NameEn),
+                    new OrganisationName(recipient.NameFi, recipient.NameSv, recipient.NameEn),
+                    d.ByName, d.What, d.Basis))
+            .ToListAsync(cancellationToken);
+
         return new ReferralDetails(
             referral.Id, referral.CaseId, referral.SenderOrganisationId, referral.ReceiverOrganisationId,
             referral.ClientName, referral.ClientIdentityCode, referral.HomeMunicipalityCode, referral.Ground,
@@ -135,6 +157,7 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
                 .OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence)
                 .Select(e => new ReferralTimelineEntry(e.At, e.ActorName, e.ActorOrganisationId, e.Kind, e.Status, referral.DetailVisibleTo(e, user.OrganisationId)))
                 .ToList(),
+            Disclosures = disclosures,
         };
     }
 

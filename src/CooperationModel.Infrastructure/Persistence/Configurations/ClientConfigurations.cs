@@ -197,6 +197,7 @@ public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosur
         builder.HasIndex(d => new { d.FromOrganisationId, d.At });
         builder.HasIndex(d => new { d.ToOrganisationId, d.At });
         builder.HasIndex(d => new { d.FromOrganisationId, d.ReferralId });
+        builder.HasIndex(d => new { d.ToOrganisationId, d.ReferralId });
     }
 }
 

@@ -625,6 +625,9 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasIndex("ToOrganisationId", "At")
                         .HasDatabaseName("ix_disclosures_to_organisation_id_at");
 
+                    b.HasIndex("ToOrganisationId", "ReferralId")
+                        .HasDatabaseName("ix_disclosures_to_organisation_id_referral_id");
+
                     b.ToTable("disclosures", (string)null);
                 });
 

@@ -297,6 +297,11 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                 columns: new[] { "to_organisation_id", "at" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_disclosures_to_organisation_id_referral_id",
+                table: "disclosures",
+                columns: new[] { "to_organisation_id", "referral_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_message_attachments_message_id",
                 table: "message_attachments",
                 column: "message_id");

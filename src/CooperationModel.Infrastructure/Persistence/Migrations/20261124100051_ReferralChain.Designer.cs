@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CooperationModel.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261124095803_ReferralChain")]
+    [Migration("20261124100051_ReferralChain")]
     partial class ReferralChain
     {
         /// <inheritdoc />
@@ -627,6 +627,9 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ToOrganisationId", "At")
                         .HasDatabaseName("ix_disclosures_to_organisation_id_at");
+
+                    b.HasIndex("ToOrganisationId", "ReferralId")
+                        .HasDatabaseName("ix_disclosures_to_organisation_id_referral_id");
 
                     b.ToTable("disclosures", (string)null);
                 });
