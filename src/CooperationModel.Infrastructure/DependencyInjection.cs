@@ -31,6 +31,7 @@ public static class DependencyInjection
             },
             ServiceLifetime.Scoped);
         services.AddScoped<IAppDbContextFactory, AppDbContextFactory>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
 
         services.AddIdentityCore<AppUser>(options =>
             {

@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CooperationModel.Infrastructure.Seeding;
 
 /// <summary>A demo sign-in, printed by <c>make run</c> (deploy/demo-users.txt lists the same).</summary>
-public sealed record DemoUser(string Email, string DisplayName, UserRole Role, OrganisationKind Kind, string OrganisationCode)
+public sealed record DemoUser(string Email, string DisplayName, UserRole Role, OrganisationKind Kind, string OrganisationCode, string? Phone = null)
 {
     public Guid OrganisationId => Organisation.IdFor(Kind, OrganisationCode);
 }
@@ -31,11 +31,11 @@ public static class DemoDataSeeder
 
     public static readonly DemoUser HandlerSouth = new("kasittelija.etela@demo.test", "Eeva Etelä", UserRole.KelaHandler, OrganisationKind.KelaDistrict, "etelainen");
     public static readonly DemoUser HandlerNorth = new("kasittelija.pohjoinen@demo.test", "Pekka Pohjola", UserRole.KelaHandler, OrganisationKind.KelaDistrict, "pohjoinen");
-    public static readonly DemoUser WorkerHelsinki = new("sosiaalityo.helsinki@demo.test", "Sari Sosiaali", UserRole.SocialWorker, OrganisationKind.SocialServicesOrganiser, "90");
+    public static readonly DemoUser WorkerHelsinki = new("sosiaalityo.helsinki@demo.test", "Sari Sosiaali", UserRole.SocialWorker, OrganisationKind.SocialServicesOrganiser, "90", "09 310 00000");
     public static readonly DemoUser WorkerNorthOstrobothnia = new("sosiaalityo.pohjois-pohjanmaa@demo.test", "Olli Oulu", UserRole.SocialWorker, OrganisationKind.SocialServicesOrganiser, "19");
     public static readonly DemoUser Coordinator = new("koordinaattori@demo.test", "Kaisa Koordinaattori", UserRole.Coordinator, OrganisationKind.NationalCoordination, Organisation.NationalCoordinationCode);
     public static readonly DemoUser AdminHelsinki = new("paakayttaja.helsinki@demo.test", "Pauli Pääkäyttäjä", UserRole.OrganisationAdmin, OrganisationKind.SocialServicesOrganiser, "90");
-    public static readonly DemoUser HealthCareHelsinki = new("terveys.helsinki@demo.test", "Terhi Terveys", UserRole.HealthCareProfessional, OrganisationKind.HealthCare, "90");
+    public static readonly DemoUser HealthCareHelsinki = new("terveys.helsinki@demo.test", "Terhi Terveys", UserRole.HealthCareProfessional, OrganisationKind.HealthCare, "90", "09 310 00001");
     public static readonly DemoUser YouthWorkHelsinki = new("nuoriso.helsinki@demo.test", "Niko Nuoriso", UserRole.OutreachYouthWorker, OrganisationKind.OutreachYouthWork, "091");
 
     public static IReadOnlyList<DemoUser> Users { get; } =
@@ -51,8 +51,14 @@ public static class DemoDataSeeder
                 throw new InvalidOperationException($"Demo user {demo.Email} has a role that does not belong in a {demo.Kind}.");
             }
 
-            if (await users.FindByEmailAsync(demo.Email) is not null)
+            if (await users.FindByEmailAsync(demo.Email) is { } existing)
             {
+                // Demo users seeded before they had a phone number get it.
+                if (existing.PhoneNumber is null && demo.Phone is not null)
+                {
+                    await users.SetPhoneNumberAsync(existing, demo.Phone);
+                }
+
                 continue;
             }
 
@@ -62,6 +68,7 @@ public static class DemoDataSeeder
                 Email = demo.Email,
                 EmailConfirmed = true,
                 DisplayName = demo.DisplayName,
+                PhoneNumber = demo.Phone,
                 OrganisationId = demo.OrganisationId,
                 Role = demo.Role,
                 LockoutEnabled = true,

@@ -51,6 +51,9 @@ public sealed record ReferralDetails(
 
     public bool IsOverdue { get; init; }
 
+    /// <summary>How to reach the named worker: shown to everyone in the chain, so the partners can talk directly.</summary>
+    public WorkerContact? NamedWorkerContact { get; init; }
+
     /// <summary>The forwarding chain beyond the receiver, oldest first; everyone in the chain sees it.</summary>
     public IReadOnlyList<ReferralForwardView> Forwards { get; init; } = [];
 
@@ -91,7 +94,7 @@ public interface IGetReferralHandler
 }
 
 /// <summary>Opens a referral; the receiving organisation's first opening marks it received.</summary>
-public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock) : IGetReferralHandler
+public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentUser user, IUserDirectory users, TimeProvider clock) : IGetReferralHandler
 {
     public static NotFoundError NotFound => new("Referral.NotFound");
 
@@ -133,6 +136,8 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
                     d.ByName, d.What, d.Basis))
             .ToListAsync(cancellationToken);
 
+        var contact = referral.NamedWorkerUserId is { } workerId ? await users.ContactOfAsync(workerId, cancellationToken) : null;
+
         return new ReferralDetails(
             referral.Id, referral.CaseId, referral.SenderOrganisationId, referral.ReceiverOrganisationId,
             referral.ClientName, referral.ClientIdentityCode, referral.HomeMunicipalityCode, referral.Ground,
@@ -158,6 +163,7 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
                 .Select(e => new ReferralTimelineEntry(e.At, e.ActorName, e.ActorOrganisationId, e.Kind, e.Status, referral.DetailVisibleTo(e, user.OrganisationId)))
                 .ToList(),
             Disclosures = disclosures,
+            NamedWorkerContact = contact,
         };
     }
 

@@ -1,0 +1,11 @@
+namespace CooperationModel.Application.Common;
+
+/// <summary>How a partner reaches a worker: their work e-mail and phone. Not client data.</summary>
+public sealed record WorkerContact(string Name, string? Email, string? Phone);
+
+/// <summary>The users of the app as colleagues and partners see them.</summary>
+public interface IUserDirectory
+{
+    /// <summary>The contact of a user, or null if there is no such user.</summary>
+    Task<WorkerContact?> ContactOfAsync(Guid userId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,17 @@
+using CooperationModel.Application.Common;
+using CooperationModel.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationModel.Infrastructure.Identity;
+
+public sealed class UserDirectory(IDbContextFactory<AppDbContext> dbFactory) : IUserDirectory
+{
+    public async Task<WorkerContact?> ContactOfAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users
+            .Where(u => u.Id == userId)
+            .Select(u => new WorkerContact(u.DisplayName, u.Email, u.PhoneNumber))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+}
