@@ -8,7 +8,8 @@ namespace CooperationModel.Domain.Tests.Referrals;
 
 /// <summary>
 /// The people and steps of the referral loop tests: a Southern district handler sends a Helsinki client's referral,
-/// City of Helsinki workers take it, West Uusimaa (Espoo's organiser) is the other organiser.
+/// City of Helsinki workers take it, West Uusimaa (Espoo's organiser) is the other organiser. Helsinki's health care
+/// and Helsinki's outreach youth work are the partners a worker can forward it to.
 /// </summary>
 internal sealed class LoopSteps
 {
@@ -18,6 +19,12 @@ internal sealed class LoopSteps
 
     public static readonly Guid WestUusimaaId = Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, "03");
 
+    /// <summary>The health care of Helsinki's organiser (code 90).</summary>
+    public static readonly Guid HelsinkiHealthCareId = Organisation.IdFor(OrganisationKind.HealthCare, "90");
+
+    /// <summary>The outreach youth work of the municipality of Helsinki (code 091).</summary>
+    public static readonly Guid HelsinkiYouthWorkId = Organisation.IdFor(OrganisationKind.OutreachYouthWork, "091");
+
     public Actor Handler { get; } = Member(Southern, "Kaisa Käsittelijä");
 
     public Actor Worker { get; } = Member(CityOfHelsinki, "Sanna Sosiaalityöntekijä");
@@ -25,6 +32,12 @@ internal sealed class LoopSteps
     public Actor OtherWorker { get; } = Member(CityOfHelsinki, "Olli Ohjaaja");
 
     public Actor WestWorker { get; } = Member(WestUusimaa, "Eero Espoolainen");
+
+    public Actor Nurse { get; } = new(Guid.NewGuid(), HelsinkiHealthCareId, "Terhi Terveydenhoitaja");
+
+    public Actor OtherNurse { get; } = new(Guid.NewGuid(), HelsinkiHealthCareId, "Tuula Terveydenhoitaja");
+
+    public Actor YouthWorker { get; } = new(Guid.NewGuid(), HelsinkiYouthWorkId, "Niko Nuorisotyöntekijä");
 
     public ClientCase Case { get; }
 
@@ -40,9 +53,9 @@ internal sealed class LoopSteps
         return referral;
     }
 
-    public Referral Accepted(bool coversFeedback = false)
+    public Referral Accepted(bool coversFeedback = false, bool consent = true)
     {
-        var referral = Send(coversFeedback: coversFeedback);
+        var referral = Send(consent, coversFeedback);
         referral.Accept(Worker, Now.AddHours(1)).ShouldSucceed();
         return referral;
     }
@@ -73,6 +86,22 @@ internal sealed class LoopSteps
     {
         var referral = Accepted(coversFeedback);
         referral.Return(Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Later), Later).ShouldSucceed();
+        return referral;
+    }
+
+    /// <summary>Accepted in Helsinki, then forwarded by the named worker (without a note) to a partner.</summary>
+    public Referral Forwarded(ForwardTarget target = ForwardTarget.HealthCare, bool coversFeedback = false, bool consent = true)
+    {
+        var referral = Accepted(coversFeedback, consent);
+        referral.Forward(Worker, target, null, Now.AddHours(2)).ShouldSucceed();
+        return referral;
+    }
+
+    /// <summary>Forwarded to Helsinki's health care and accepted there by <see cref="Nurse"/>.</summary>
+    public Referral ForwardAccepted(bool coversFeedback = false, bool consent = true)
+    {
+        var referral = Forwarded(ForwardTarget.HealthCare, coversFeedback, consent);
+        referral.AcceptForward(Nurse, Later).ShouldSucceed();
         return referral;
     }
 
