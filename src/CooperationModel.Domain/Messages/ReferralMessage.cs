@@ -211,7 +211,13 @@ public static class AttachmentTypes
         }
 
         var room = FileNameMax - ending.Length;
-        return (stem.Length > room ? stem[..room] : stem) + ending;
+        if (stem.Length > room)
+        {
+            // Never cut between the two halves of a surrogate pair (e.g. an emoji).
+            stem = char.IsHighSurrogate(stem[room - 1]) ? stem[..(room - 1)] : stem[..room];
+        }
+
+        return stem + ending;
     }
 
     private const int FileNameMax = MessageAttachment.FileNameMaxLength;

@@ -138,6 +138,7 @@ public sealed class Referral
         public static ValidationError ForwardNoteWithoutConsent => new("Referral.ForwardNoteWithoutConsent") { Field = "Note" };
         public static ConflictError AlreadyForwarded => new("Referral.AlreadyForwarded");
         public static ForbiddenError NotForwardedToYou => new("Referral.NotForwardedToYou");
+        public static InvalidTransitionError OpenForwards => new("Referral.OpenForwards");
     }
 
     /// <summary>
@@ -359,6 +360,12 @@ public sealed class Referral
             return Errors.MunicipalityRequired;
         }
 
+        // The partners this organiser involved work with it, not with the next one: they finish first.
+        if (_forwards.Any(f => f.IsOpen))
+        {
+            return Errors.OpenForwards;
+        }
+
         var newReceiver = ReceiverFor(actualHome.Code);
         if (newReceiver == ReceiverOrganisationId)
         {
@@ -456,6 +463,8 @@ public sealed class Referral
             return Errors.AlreadyAccepted;
         }
 
+        // Accepting unopened counts as opening it too, as for the referral itself.
+        MarkForwardReceived(worker, now);
         forward.Accept(worker, now);
         Record(worker, now, ReferralEventKind.ForwardAccepted, forward.Target.ToString(), forward.Status);
         return Result.Success();
@@ -515,12 +524,14 @@ public sealed class Referral
             return [ReceiverOrganisationId];
         }
 
+        // Only the current receiver's own forwards: after a re-route the old receiver's partners are not the new one's.
         if (organisationId == ReceiverOrganisationId)
         {
-            return [SenderOrganisationId, .. _forwards.Select(f => f.ToOrganisationId).Distinct()];
+            return [SenderOrganisationId, .. _forwards.Where(f => f.FromOrganisationId == organisationId).Select(f => f.ToOrganisationId).Distinct()];
         }
 
-        return _forwards.Any(f => f.ToOrganisationId == organisationId) ? [ReceiverOrganisationId] : [];
+        return [.. _forwards.Where(f => f.ToOrganisationId == organisationId && f.FromOrganisationId == ReceiverOrganisationId)
+            .Select(f => f.FromOrganisationId).Distinct()];
     }
 
     /// <summary>

@@ -92,7 +92,7 @@ public class AttachmentTypesTests
     /// Bug: the cut counts UTF-16 code units, so it can split an emoji (a surrogate pair) and leave half of it. Such a
     /// name is no valid Unicode: a strict UTF-8 encoder (as the database driver uses) refuses it.
     /// </summary>
-    [Fact(Skip = "bug: SafeFileName can cut a long name inside a surrogate pair, leaving invalid UTF-16")]
+    [Fact]
     public void SafeFileName_LongNameOfEmoji_CutsBetweenCharacters()
     {
         var name = AttachmentTypes.SafeFileName("a" + string.Concat(Enumerable.Repeat("😀", 150)) + ".pdf", Pdf);

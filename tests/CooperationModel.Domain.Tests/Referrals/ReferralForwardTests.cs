@@ -583,18 +583,46 @@ public class ReferralForwardTests
     public void CounterpartsOf_Outsider_IsNobody(string who) =>
         _steps.Forwarded(ForwardTarget.HealthCare).CounterpartsOf(Person(who).OrganisationId).ShouldBeEmpty();
 
-    /// <summary>
-    /// Bug: after a re-route the forwards of the old receiver stay on the referral, so the new receiver (which never
-    /// forwarded anything) gets the old receiver's partner as a counterpart, against the rule of
-    /// <see cref="Referral.CounterpartsOf"/> ("the receiver to every partner it forwarded to").
-    /// </summary>
-    [Fact(Skip = "bug: a re-route keeps the old receiver's forwards, so the new receiver gets the old receiver's partner as a counterpart")]
-    public void CounterpartsOf_NewReceiverAfterRerouteWithOpenForward_ExcludesTheOldReceiversPartner()
+    [Fact]
+    public void Return_WrongOrganiserWithAnOpenForward_FailsWithOpenForwardsAndStays()
     {
         var referral = _steps.Forwarded(ForwardTarget.HealthCare);
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
-        referral.CounterpartsOf(WestUusimaaId).ShouldNotContain(HelsinkiHealthCareId);
+        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
+
+        result.FirstError.ShouldBe(Referral.Errors.OpenForwards);
+        referral.ReceiverOrganisationId.ShouldBe(CityOfHelsinki.Id);
+    }
+
+    [Fact]
+    public void CounterpartsOf_NewReceiverAfterRerouteOfAFinishedForward_ExcludesTheOldReceiversPartner()
+    {
+        var referral = ReroutedAfterAFinishedForward();
+
+        referral.CounterpartsOf(WestUusimaaId).ShouldBe([Southern.Id]);
+        referral.CounterpartsOf(HelsinkiHealthCareId).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void AcceptForward_Unopened_RecordsReceivedThenAccepted()
+    {
+        var referral = _steps.Forwarded(ForwardTarget.HealthCare);
+
+        referral.AcceptForward(_steps.Nurse, Latest).ShouldSucceed();
+
+        referral.Events.TakeLast(2).Select(e => e.Kind).ShouldBe([ReferralEventKind.ForwardReceived, ReferralEventKind.ForwardAccepted]);
+    }
+
+    /// <summary>Helsinki forwarded to its health care, which completed; then Helsinki found the client lives in Espoo.</summary>
+    internal static Referral ReroutedAfterAFinishedForward(LoopSteps? steps = null)
+    {
+        steps ??= new LoopSteps();
+        var referral = steps.Forwarded(ForwardTarget.HealthCare);
+        referral.AcceptForward(steps.Nurse, Latest).ShouldSucceed();
+        referral.CompleteForward(steps.Nurse, null, Latest).ShouldSucceed();
+        referral.Return(steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest)
+            .ShouldSucceed();
+        return referral;
     }
 
     private Actor Person(string who) => who switch
