@@ -6,7 +6,10 @@ using CooperationModel.Application.Cases.RecordSurvey;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
+using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Application.Referrals.AcceptReferral;
+using CooperationModel.Application.Referrals.DeadlineSettings;
+using CooperationModel.Application.Referrals.Forwarding;
 using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Application.Referrals.Loop;
 using CooperationModel.Application.Referrals.ListInbox;
@@ -36,6 +39,9 @@ public static class DependencyInjection
         services.AddScoped<IGetReferralHandler, GetReferralHandler>();
         services.AddScoped<IAcceptReferralHandler, AcceptReferralHandler>();
         services.AddScoped<IReferralLoopCommands, ReferralLoopCommands>();
+        services.AddScoped<IForwardingCommands, ForwardingCommands>();
+        services.AddScoped<IDeadlineSettingsHandler, DeadlineSettingsHandler>();
+        services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
         return services;
     }
 }

@@ -30,7 +30,7 @@ public static class ApiEndpoints
 
         api.MapGet("/inbox", async (
             [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? search, [FromQuery] string? status,
-            [FromQuery] string? ground, [FromQuery] string? municipality, [FromQuery] bool? mine, [FromQuery] string? order,
+            [FromQuery] string? ground, [FromQuery] string? municipality, [FromQuery] bool? mine, [FromQuery] string? order, [FromQuery] string? overdue,
             IListInboxHandler handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
             // Query values are read here, not bound, so that a malformed one gets the same localised 400.
@@ -55,13 +55,28 @@ public static class ApiEndpoints
                 errors["municipality"] = [l["Api.ValueInvalid"]];
             }
 
+            bool? wantedOverdue = null;
+            if (!string.IsNullOrEmpty(overdue))
+            {
+                if (bool.TryParse(overdue, out var onlyOverdue))
+                {
+                    wantedOverdue = onlyOverdue;
+                }
+                else
+                {
+                    errors["overdue"] = [l["Api.ValueInvalid"]];
+                }
+            }
+
             if (errors.Count > 0)
             {
                 return Results.ValidationProblem(errors, title: l["Api.InvalidRequest"]);
             }
 
             var rows = await handler.HandleAsync(
-                new ListInboxQuery(search, wantedStatus, new PageRequest(pageNumber!.Value, size!.Value), wantedGround, municipality, mine ?? false, wantedOrder), ct);
+                new ListInboxQuery(
+                    search, wantedStatus, new PageRequest(pageNumber!.Value, size!.Value), wantedGround, municipality, mine ?? false, wantedOrder, wantedOverdue),
+                ct);
             return Results.Ok(new
             {
                 rows.TotalCount,
@@ -69,6 +84,7 @@ public static class ApiEndpoints
                 {
                     r.Id, r.ClientName, ClientIdentityCode = r.ClientIdentityCode.Value, r.HomeMunicipalityCode,
                     Ground = r.Ground.ToString(), Status = r.Status.ToString(), r.SentAt, r.NamedWorkerName,
+                    r.Urgent, r.RespondBy, r.IsOverdue, ForwardTarget = r.ForwardTarget?.ToString(),
                 }),
             });
         });

@@ -24,8 +24,8 @@ public sealed class DisclosureLogTests(AppFixture app)
         var disclosure = details.Disclosures.ShouldHaveSingleItem();
         disclosure.What.ShouldBe(DisclosedData.ClientIdentity | DisclosedData.Ground | DisclosedData.SituationDescription);
         disclosure.Basis.ShouldBe(LegalBasis.ClientConsent);
-        disclosure.From.Fi.ShouldBe("Eteläinen vakuutuspiiri");
-        disclosure.To.Fi.ShouldBe("Helsingin kaupunki");
+        disclosure.From.NameFi.ShouldBe("Eteläinen vakuutuspiiri");
+        disclosure.To.NameFi.ShouldBe("Helsingin kaupunki");
         disclosure.ByName.ShouldBe(DemoDataSeeder.HandlerSouth.DisplayName);
     }
 
@@ -54,8 +54,8 @@ public sealed class DisclosureLogTests(AppFixture app)
 
         details.Disclosures.Count.ShouldBe(2);
         var feedback = details.Disclosures[1];
-        feedback.From.Fi.ShouldBe("Helsingin kaupunki");
-        feedback.To.Fi.ShouldBe("Eteläinen vakuutuspiiri");
+        feedback.From.NameFi.ShouldBe("Helsingin kaupunki");
+        feedback.To.NameFi.ShouldBe("Eteläinen vakuutuspiiri");
         feedback.What.ShouldBe(what);
         feedback.Basis.ShouldBe(basis);
     }
@@ -72,7 +72,7 @@ public sealed class DisclosureLogTests(AppFixture app)
 
         // The new receiver sees what reached it (the hand-over), not Kela's first disclosure to Helsinki.
         var handOver = details.Disclosures.ShouldHaveSingleItem();
-        handOver.From.Fi.ShouldBe("Helsingin kaupunki");
+        handOver.From.NameFi.ShouldBe("Helsingin kaupunki");
         handOver.What.ShouldBe(DisclosedData.ClientIdentity | DisclosedData.Ground | DisclosedData.SituationDescription);
     }
 

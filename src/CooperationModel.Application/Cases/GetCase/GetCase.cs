@@ -58,6 +58,15 @@ public sealed record CaseReferral(
 {
     /// <summary>How it ended, as far as the client's consent lets Kela see.</summary>
     public ReferralFeedback Feedback { get; init; } = new(null, null, null, null, Withheld: false);
+
+    /// <summary>An urgent application transfer.</summary>
+    public bool Urgent { get; init; }
+
+    /// <summary>The receiver's deadline to accept it.</summary>
+    public DateOnly? RespondBy { get; init; }
+
+    /// <summary>Still not accepted past the receiver's deadline (<see cref="Referral.IsOverdue"/>).</summary>
+    public bool IsOverdue { get; init; }
 }
 
 public interface IGetCaseHandler
@@ -96,6 +105,7 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, TimeProvider 
             return NotFound;
         }
 
+        var today = clock.Today();
         var referrals = (await db.Referrals.AsNoTracking()
                 .Where(r => r.CaseId == caseId)
                 .OrderByDescending(r => r.SentAt)
@@ -105,6 +115,9 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, TimeProvider 
                 r.ReceiverOrganisationId, r.NamedWorkerName, r.AcceptedAt)
             {
                 Feedback = r.FeedbackVisibleTo(c.OrganisationId),
+                Urgent = r.Urgent,
+                RespondBy = r.RespondBy,
+                IsOverdue = r.IsOverdue(today),
             })
             .ToList();
 

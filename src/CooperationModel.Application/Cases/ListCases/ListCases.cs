@@ -42,6 +42,9 @@ public sealed record CaseRow(
 {
     /// <summary>Set for undecided cases with a deadline; the lists mark near and overdue ones.</summary>
     public DeadlineState? Deadline { get; init; }
+
+    /// <summary>A referral of the case waits to be accepted past the receiver's deadline (<see cref="Referral.IsOverdue"/>).</summary>
+    public bool ReferralOverdue { get; init; }
 }
 
 /// <summary>How many cases each list of the workspace holds, for the tabs of the start page.</summary>
@@ -78,21 +81,29 @@ public sealed class ListCasesHandler(
         var rows = await cases
             .Skip(query.Page.Skip)
             .Take(query.Page.Take)
-            .Select(c => new CaseRow(
-                c.Id,
-                c.ClientName,
-                c.IdentityCode,
-                c.HomeMunicipalityCode,
-                c.OpenedAt,
-                c.Stage,
-                c.Queue,
-                c.QueuedAt,
-                c.HandlerName,
-                c.DecisionDueOn,
-                db.Referrals.Where(r => r.CaseId == c.Id).OrderByDescending(r => r.SentAt).Select(r => (ReferralStatus?)r.Status).FirstOrDefault()))
+            .Select(c => new
+            {
+                Row = new CaseRow(
+                    c.Id,
+                    c.ClientName,
+                    c.IdentityCode,
+                    c.HomeMunicipalityCode,
+                    c.OpenedAt,
+                    c.Stage,
+                    c.Queue,
+                    c.QueuedAt,
+                    c.HandlerName,
+                    c.DecisionDueOn,
+                    db.Referrals.Where(r => r.CaseId == c.Id).OrderByDescending(r => r.SentAt).Select(r => (ReferralStatus?)r.Status).FirstOrDefault()),
+                // Referral.IsOverdue, in SQL.
+                ReferralOverdue = db.Referrals.Any(r => r.CaseId == c.Id
+                    && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received) && r.RespondBy < today),
+            })
             .ToListAsync(cancellationToken);
 
-        return new Page<CaseRow>(rows.Select(r => r with { Deadline = DeadlineOf(r.Stage, r.DecisionDueOn, today, nearDays) }).ToList(), total);
+        return new Page<CaseRow>(
+            rows.Select(r => r.Row with { Deadline = DeadlineOf(r.Row.Stage, r.Row.DecisionDueOn, today, nearDays), ReferralOverdue = r.ReferralOverdue }).ToList(),
+            total);
     }
 
     public async Task<WorkspaceCounts> CountAsync(CancellationToken cancellationToken = default)

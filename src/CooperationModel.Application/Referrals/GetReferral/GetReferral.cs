@@ -1,4 +1,5 @@
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
@@ -66,9 +67,6 @@ public sealed record ReferralDetails(
 /// <summary>One disclosure as its two organisations see it.</summary>
 public sealed record DisclosureView(DateTimeOffset At, OrganisationName From, OrganisationName To, string ByName, DisclosedData What, LegalBasis Basis);
 
-/// <summary>An organisation's name in the three languages.</summary>
-public sealed record OrganisationName(string Fi, string Sv, string En);
-
 /// <summary>One link of the forwarding chain as the viewer sees it; the closing note only for the two ends of the link.</summary>
 public sealed record ReferralForwardView(
     Guid Id,
@@ -131,8 +129,8 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
                 orderby d.At
                 select new DisclosureView(
                     d.At,
-                    new OrganisationName(source.NameFi, source.NameSv, source.NameEn),
-                    new OrganisationName(recipient.NameFi, recipient.NameSv, recipient.NameEn),
+                    new OrganisationName(source.Id, source.Kind, source.NameFi, source.NameSv, source.NameEn),
+                    new OrganisationName(recipient.Id, recipient.Kind, recipient.NameFi, recipient.NameSv, recipient.NameEn),
                     d.ByName, d.What, d.Basis))
             .ToListAsync(cancellationToken);
 

@@ -1,5 +1,6 @@
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.Clients;
+using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +13,14 @@ public enum InboxOrder
     OldestFirst = 2,
     ClientName = 3,
     Status = 4,
+    /// <summary>The earliest deadline to accept first; referrals without one last.</summary>
+    RespondBy = 5,
 }
 
-/// <summary>The referrals the user's organisation has received, filtered and ordered on the server.</summary>
+/// <summary>
+/// The referrals the user's organisation has received, filtered and ordered on the server. <see cref="Overdue"/>:
+/// true for only those waiting past their deadline, false for only the others, null for both.
+/// </summary>
 public sealed record ListInboxQuery(
     string? Search,
     ReferralStatus? Status,
@@ -22,8 +28,13 @@ public sealed record ListInboxQuery(
     ReferralGround? Ground = null,
     string? MunicipalityCode = null,
     bool OnlyMine = false,
-    InboxOrder Order = InboxOrder.NewestFirst);
+    InboxOrder Order = InboxOrder.NewestFirst,
+    bool? Overdue = null);
 
+/// <summary>
+/// One referral of the inbox. For a partner (health care, outreach youth work) the status, time and named worker are
+/// those of the forward to it, and <see cref="ForwardTarget"/> is set.
+/// </summary>
 public sealed record InboxRow(
     Guid Id,
     string ClientName,
@@ -33,25 +44,169 @@ public sealed record InboxRow(
     bool ConsentGiven,
     ReferralStatus Status,
     DateTimeOffset SentAt,
-    string? NamedWorkerName);
+    string? NamedWorkerName)
+{
+    /// <summary>An urgent application transfer.</summary>
+    public bool Urgent { get; init; }
+
+    /// <summary>The receiver's deadline to accept it; none on a partner's row.</summary>
+    public DateOnly? RespondBy { get; init; }
+
+    /// <summary>Waiting to be accepted past <see cref="RespondBy"/> (<see cref="Referral.IsOverdue"/>).</summary>
+    public bool IsOverdue { get; init; }
+
+    public ForwardTarget? ForwardTarget { get; init; }
+}
 
 public interface IListInboxHandler
 {
     Task<Page<InboxRow>> HandleAsync(ListInboxQuery query, CancellationToken cancellationToken = default);
 }
 
-public sealed class ListInboxHandler(IAppDbContextFactory dbFactory, ICurrentUser user) : IListInboxHandler
+public sealed class ListInboxHandler(IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock) : IListInboxHandler
 {
+    /// <summary>The organisations whose inbox holds what social services forwarded to them.</summary>
+    public static bool IsPartner(OrganisationKind kind) => kind is OrganisationKind.HealthCare or OrganisationKind.OutreachYouthWork;
+
     public async Task<Page<InboxRow>> HandleAsync(ListInboxQuery query, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var referrals = db.Referrals.AsNoTracking().Where(r => r.ReceiverOrganisationId == user.OrganisationId);
+        var today = clock.Today();
+        return IsPartner(user.OrganisationKind)
+            ? await ForwardedAsync(db, query, cancellationToken)
+            : await ReceivedAsync(db, query, today, cancellationToken);
+    }
+
+    /// <summary>Social services: the referrals it receives (index: receiver, status, respond by).</summary>
+    private async Task<Page<InboxRow>> ReceivedAsync(IAppDbContext db, ListInboxQuery query, DateOnly today, CancellationToken cancellationToken)
+    {
+        var referrals = Matching(db.Referrals.AsNoTracking().Where(r => r.ReceiverOrganisationId == user.OrganisationId), query);
 
         if (query.Status is { } status)
         {
             referrals = referrals.Where(r => r.Status == status);
         }
 
+        if (query.OnlyMine)
+        {
+            var me = user.UserId;
+            referrals = referrals.Where(r => r.NamedWorkerUserId == me);
+        }
+
+        // Referral.IsOverdue, in SQL: waiting to be accepted, and today is past the deadline.
+        if (query.Overdue is { } overdue)
+        {
+            referrals = overdue
+                ? referrals.Where(r => (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received) && r.RespondBy < today)
+                : referrals.Where(r => !((r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received) && r.RespondBy < today));
+        }
+
+        var total = await referrals.CountAsync(cancellationToken);
+        referrals = query.Order switch
+        {
+            InboxOrder.NewestFirst => referrals.OrderByDescending(r => r.SentAt),
+            InboxOrder.OldestFirst => referrals.OrderBy(r => r.SentAt),
+            InboxOrder.ClientName => referrals.OrderBy(r => r.ClientName).ThenByDescending(r => r.SentAt),
+            // The status is stored by name: order by its place in the loop, not alphabetically.
+            InboxOrder.Status => referrals.OrderBy(r => r.Status == ReferralStatus.Sent ? 1
+                    : r.Status == ReferralStatus.Received ? 2
+                    : r.Status == ReferralStatus.Accepted ? 3
+                    : r.Status == ReferralStatus.InAssessment ? 4
+                    : r.Status == ReferralStatus.Completed ? 5
+                    : 6)
+                .ThenByDescending(r => r.SentAt),
+            InboxOrder.RespondBy => referrals.OrderBy(r => r.RespondBy == null).ThenBy(r => r.RespondBy).ThenBy(r => r.SentAt),
+        };
+
+        var rows = await referrals
+            .Skip(query.Page.Skip)
+            .Take(query.Page.Take)
+            .Select(r => new
+            {
+                r.Id, r.ClientName, r.ClientIdentityCode, r.HomeMunicipalityCode, r.Ground, r.ConsentGiven,
+                r.Status, r.SentAt, r.NamedWorkerName, r.Urgent, r.RespondBy,
+            })
+            .ToListAsync(cancellationToken);
+
+        return new Page<InboxRow>(
+            rows.Select(r => new InboxRow(
+                r.Id, r.ClientName, r.ClientIdentityCode, r.HomeMunicipalityCode, r.Ground, r.ConsentGiven, r.Status, r.SentAt, r.NamedWorkerName)
+            {
+                Urgent = r.Urgent,
+                RespondBy = r.RespondBy,
+                IsOverdue = r.Status is ReferralStatus.Sent or ReferralStatus.Received && today > r.RespondBy,
+            }).ToList(),
+            total);
+    }
+
+    /// <summary>
+    /// A partner: the referrals social services forwarded to it, each with the latest forward to it (its status and
+    /// named worker). Starts from the forwards to the partner (index: to organisation, forwarded at / referral);
+    /// the referral's tenant filter lets the partner read each one only because it was forwarded there.
+    /// </summary>
+    private async Task<Page<InboxRow>> ForwardedAsync(IAppDbContext db, ListInboxQuery query, CancellationToken cancellationToken)
+    {
+        var us = user.OrganisationId;
+        var forwards = db.ReferralForwards.AsNoTracking()
+            .Where(f => f.ToOrganisationId == us
+                && !db.ReferralForwards.Any(later => later.ToOrganisationId == us && later.ReferralId == f.ReferralId && later.ForwardedAt > f.ForwardedAt));
+        var referrals = Matching(db.Referrals.AsNoTracking(), query);
+        var rows = forwards.Join(referrals, f => f.ReferralId, r => r.Id, (f, r) => new { Forward = f, Referral = r });
+
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(x => x.Forward.Status == status);
+        }
+
+        if (query.OnlyMine)
+        {
+            var me = user.UserId;
+            rows = rows.Where(x => x.Forward.NamedWorkerUserId == me);
+        }
+
+        // A forward has no deadline of its own: nothing of a partner's is overdue.
+        if (query.Overdue == true)
+        {
+            rows = rows.Where(x => false);
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        rows = query.Order switch
+        {
+            InboxOrder.NewestFirst => rows.OrderByDescending(x => x.Forward.ForwardedAt),
+            InboxOrder.OldestFirst or InboxOrder.RespondBy => rows.OrderBy(x => x.Forward.ForwardedAt),
+            InboxOrder.ClientName => rows.OrderBy(x => x.Referral.ClientName).ThenByDescending(x => x.Forward.ForwardedAt),
+            InboxOrder.Status => rows.OrderBy(x => x.Forward.Status == ReferralStatus.Sent ? 1
+                    : x.Forward.Status == ReferralStatus.Received ? 2
+                    : x.Forward.Status == ReferralStatus.Accepted ? 3
+                    : x.Forward.Status == ReferralStatus.Completed ? 5
+                    : 6)
+                .ThenByDescending(x => x.Forward.ForwardedAt),
+        };
+
+        var page = await rows
+            .Skip(query.Page.Skip)
+            .Take(query.Page.Take)
+            .Select(x => new
+            {
+                x.Referral.Id, x.Referral.ClientName, x.Referral.ClientIdentityCode, x.Referral.HomeMunicipalityCode, x.Referral.Ground,
+                x.Referral.ConsentGiven, x.Referral.Urgent, x.Forward.Status, x.Forward.ForwardedAt, x.Forward.NamedWorkerName, x.Forward.Target,
+            })
+            .ToListAsync(cancellationToken);
+
+        return new Page<InboxRow>(
+            page.Select(r => new InboxRow(
+                r.Id, r.ClientName, r.ClientIdentityCode, r.HomeMunicipalityCode, r.Ground, r.ConsentGiven, r.Status, r.ForwardedAt, r.NamedWorkerName)
+            {
+                Urgent = r.Urgent,
+                ForwardTarget = r.Target,
+            }).ToList(),
+            total);
+    }
+
+    /// <summary>The filters on the referral itself, the same for social services and the partners.</summary>
+    private static IQueryable<Referral> Matching(IQueryable<Referral> referrals, ListInboxQuery query)
+    {
         if (query.Ground is { } ground)
         {
             referrals = referrals.Where(r => r.Ground == ground);
@@ -62,12 +217,6 @@ public sealed class ListInboxHandler(IAppDbContextFactory dbFactory, ICurrentUse
             referrals = referrals.Where(r => r.HomeMunicipalityCode == query.MunicipalityCode);
         }
 
-        if (query.OnlyMine)
-        {
-            var me = user.UserId;
-            referrals = referrals.Where(r => r.NamedWorkerUserId == me);
-        }
-
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var search = query.Search.Trim();
@@ -76,31 +225,6 @@ public sealed class ListInboxHandler(IAppDbContextFactory dbFactory, ICurrentUse
                 : referrals.Where(r => r.ClientName.ToLower().Contains(search.ToLowerInvariant()));
         }
 
-        var total = await referrals.CountAsync(cancellationToken);
-        referrals = query.Order switch
-        {
-            InboxOrder.NewestFirst => referrals.OrderByDescending(r => r.SentAt),
-            InboxOrder.OldestFirst => referrals.OrderBy(r => r.SentAt),
-            InboxOrder.ClientName => referrals.OrderBy(r => r.ClientName).ThenByDescending(r => r.SentAt),
-            // The status is stored by name: order by its place in the loop, not alphabetically.
-            InboxOrder.Status => referrals
-                .OrderBy(r => r.Status == ReferralStatus.Sent ? 1
-                    : r.Status == ReferralStatus.Received ? 2
-                    : r.Status == ReferralStatus.Accepted ? 3
-                    : r.Status == ReferralStatus.InAssessment ? 4
-                    : r.Status == ReferralStatus.Completed ? 5
-                    : 6)
-                .ThenByDescending(r => r.SentAt),
-        };
-
-        var rows = await referrals
-            .Skip(query.Page.Skip)
-            .Take(query.Page.Take)
-            .Select(r => new InboxRow(
-                r.Id, r.ClientName, r.ClientIdentityCode, r.HomeMunicipalityCode, r.Ground, r.ConsentGiven,
-                r.Status, r.SentAt, r.NamedWorkerName))
-            .ToListAsync(cancellationToken);
-
-        return new Page<InboxRow>(rows, total);
+        return referrals;
     }
 }

@@ -1,0 +1,101 @@
+using CooperationModel.Application.Common;
+using CooperationModel.Application.Referrals.GetReferral;
+using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Organisations;
+using CooperationModel.Domain.Referrals;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CooperationModel.Application.Referrals.Forwarding;
+
+/// <summary>Social services forwards a referral to health care or outreach youth work, with a note only under consent.</summary>
+public sealed record ForwardReferralCommand(Guid ReferralId, ForwardTarget? Target, string? Note);
+
+/// <summary>The partner's work on a forward is done; the note goes back to social services only.</summary>
+public sealed record CompleteForwardCommand(Guid ReferralId, string? Note);
+
+/// <summary>The partner returns a forward with a coded reason.</summary>
+public sealed record ReturnForwardCommand(Guid ReferralId, ReturnReason? Reason, string? Note);
+
+/// <summary>
+/// The forwarding chain: the receiver's social worker hands the referral on; the partner's worker (health care or
+/// outreach youth work) accepts it as its named worker, then completes or returns it.
+/// </summary>
+public interface IForwardingCommands
+{
+    Task<Result> ForwardAsync(ForwardReferralCommand command, CancellationToken cancellationToken = default);
+
+    Task<Result> AcceptAsync(Guid referralId, CancellationToken cancellationToken = default);
+
+    Task<Result> CompleteAsync(CompleteForwardCommand command, CancellationToken cancellationToken = default);
+
+    Task<Result> ReturnAsync(ReturnForwardCommand command, CancellationToken cancellationToken = default);
+}
+
+public sealed class ForwardingCommands(
+    IAppDbContextFactory dbFactory,
+    ICurrentUser user,
+    IValidator<ForwardReferralCommand> forwardValidator,
+    IValidator<CompleteForwardCommand> completeValidator,
+    IValidator<ReturnForwardCommand> returnValidator,
+    TimeProvider clock) : IForwardingCommands
+{
+    /// <summary>The roles that work forwards: the partners' own workers.</summary>
+    public static bool WorksForwards(UserRole? role) => role is UserRole.HealthCareProfessional or UserRole.OutreachYouthWorker;
+
+    public async Task<Result> ForwardAsync(ForwardReferralCommand command, CancellationToken cancellationToken = default)
+    {
+        var allowed = await user.CheckAsync(UserRole.SocialWorker, forwardValidator, command, cancellationToken);
+        return !allowed.IsSuccess
+            ? allowed
+            : await RunAsync(command.ReferralId, (r, actor) => r.Forward(actor, command.Target!.Value, command.Note, clock.GetUtcNow()), cancellationToken);
+    }
+
+    public Task<Result> AcceptAsync(Guid referralId, CancellationToken cancellationToken = default) =>
+        !WorksForwards(user.Role)
+            ? Task.FromResult<Result>(CommonErrors.WrongRole)
+            : RunAsync(referralId, (r, actor) => r.AcceptForward(actor, clock.GetUtcNow()), cancellationToken);
+
+    public async Task<Result> CompleteAsync(CompleteForwardCommand command, CancellationToken cancellationToken = default)
+    {
+        var allowed = await CheckPartnerAsync(completeValidator, command, cancellationToken);
+        return !allowed.IsSuccess
+            ? allowed
+            : await RunAsync(command.ReferralId, (r, actor) => r.CompleteForward(actor, command.Note, clock.GetUtcNow()), cancellationToken);
+    }
+
+    public async Task<Result> ReturnAsync(ReturnForwardCommand command, CancellationToken cancellationToken = default)
+    {
+        var allowed = await CheckPartnerAsync(returnValidator, command, cancellationToken);
+        return !allowed.IsSuccess
+            ? allowed
+            : await RunAsync(command.ReferralId, (r, actor) => r.ReturnForward(actor, command.Reason!.Value, command.Note, clock.GetUtcNow()), cancellationToken);
+    }
+
+    private async Task<Result> CheckPartnerAsync<T>(IValidator<T> validator, T command, CancellationToken cancellationToken) =>
+        WorksForwards(user.Role) ? await validator.CheckAsync(command, cancellationToken) : CommonErrors.WrongRole;
+
+    /// <summary>
+    /// The referral loaded within the tenant with its events and its chain, one domain method, one save: the new
+    /// events, the changed link and the disclosure rows the step recorded go in together.
+    /// </summary>
+    private async Task<Result> RunAsync(Guid referralId, Func<Referral, Actor, Result> change, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var referral = await db.Referrals.Include(r => r.Events).Include(r => r.Forwards)
+            .SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        if (referral is null)
+        {
+            return GetReferralHandler.NotFound;
+        }
+
+        var result = change(referral, user.ToActor());
+        if (!result.IsSuccess)
+        {
+            return Result.Failure(result.Errors);
+        }
+
+        var saved = await db.SaveOrConflictAsync(cancellationToken);
+        return saved.IsSuccess ? Result.Success() : saved;
+    }
+}
