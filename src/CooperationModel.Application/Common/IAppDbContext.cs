@@ -6,6 +6,7 @@ using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.Common;
@@ -54,7 +55,10 @@ public interface IAppDbContextFactory
 
 public static class AppDbContextExtensions
 {
-    /// <summary>Saves; when someone else changed the same row first, that is a conflict to show, not an exception.</summary>
+    /// <summary>
+    /// Saves; when someone else changed the same row first, or added the same thing a unique index allows once, that is
+    /// a conflict to show, not an exception.
+    /// </summary>
     public static async Task<Result> SaveOrConflictAsync(this IAppDbContext db, CancellationToken cancellationToken)
     {
         try
@@ -66,5 +70,12 @@ public static class AppDbContextExtensions
         {
             return CommonErrors.ChangedByAnother;
         }
+        catch (DbUpdateException e) when (e.InnerException is DbException { SqlState: UniqueViolation })
+        {
+            return CommonErrors.ChangedByAnother;
+        }
     }
+
+    /// <summary>PostgreSQL's unique_violation.</summary>
+    private const string UniqueViolation = "23505";
 }

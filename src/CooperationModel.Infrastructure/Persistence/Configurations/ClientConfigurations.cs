@@ -175,8 +175,16 @@ public sealed class ReferralForwardConfiguration : IEntityTypeConfiguration<Refe
         builder.HasOne<Organisation>().WithMany().HasForeignKey(f => f.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(f => f.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
 
-        // The partner's inbox and the referral filter's "forwarded to us" test both start with the partner.
+        // Two partner workers accepting the same forward at once: one wins (xmin as the concurrency token).
+        builder.Property<uint>("Version").IsRowVersion();
+
+        // The partner's inbox and the referral filter's "forwarded to us" test both start with the partner. At most one
+        // open forward per partner: two social workers forwarding at once to the same partner, one wins.
         builder.HasIndex(f => new { f.ToOrganisationId, f.ReferralId });
+        builder.HasIndex(f => new { f.ToOrganisationId, f.ReferralId }, "OneOpenPerPartner")
+            .HasDatabaseName("ux_referral_forwards_one_open_per_partner")
+            .IsUnique()
+            .HasFilter("status IN ('Sent', 'Received', 'Accepted')");
         builder.HasIndex(f => new { f.ToOrganisationId, f.ForwardedAt });
         builder.HasIndex(f => f.ReferralId);
     }

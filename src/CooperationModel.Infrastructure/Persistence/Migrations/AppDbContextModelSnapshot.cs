@@ -985,6 +985,12 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("to_organisation_id");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id")
                         .HasName("pk_referral_forwards");
 
@@ -999,6 +1005,11 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ToOrganisationId", "ReferralId")
                         .HasDatabaseName("ix_referral_forwards_to_organisation_id_referral_id");
+
+                    b.HasIndex(new[] { "ToOrganisationId", "ReferralId" }, "OneOpenPerPartner")
+                        .IsUnique()
+                        .HasDatabaseName("ux_referral_forwards_one_open_per_partner")
+                        .HasFilter("status IN ('Sent', 'Received', 'Accepted')");
 
                     b.ToTable("referral_forwards", (string)null);
                 });
