@@ -6,6 +6,9 @@ using CooperationModel.Application.Cases.RecordSurvey;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
+using CooperationModel.Application.Notifications.CountUnread;
+using CooperationModel.Application.Notifications.ListNotifications;
+using CooperationModel.Application.Notifications.MarkRead;
 using CooperationModel.Application.Referrals.AcceptReferral;
 using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Application.Referrals.Loop;
@@ -36,6 +39,9 @@ public static class DependencyInjection
         services.AddScoped<IGetReferralHandler, GetReferralHandler>();
         services.AddScoped<IAcceptReferralHandler, AcceptReferralHandler>();
         services.AddScoped<IReferralLoopCommands, ReferralLoopCommands>();
+        services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();
+        services.AddScoped<ICountUnreadHandler, CountUnreadHandler>();
+        services.AddScoped<IMarkNotificationsReadHandler, MarkNotificationsReadHandler>();
         return services;
     }
 }
