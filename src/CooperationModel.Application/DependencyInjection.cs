@@ -7,6 +7,9 @@ using CooperationModel.Application.Common;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Organisations.OrganisationNames;
+using CooperationModel.Application.Notifications.CountUnread;
+using CooperationModel.Application.Notifications.ListNotifications;
+using CooperationModel.Application.Notifications.MarkRead;
 using CooperationModel.Application.Referrals.AcceptReferral;
 using CooperationModel.Application.Referrals.DeadlineSettings;
 using CooperationModel.Application.Referrals.Forwarding;
@@ -42,6 +45,9 @@ public static class DependencyInjection
         services.AddScoped<IForwardingCommands, ForwardingCommands>();
         services.AddScoped<IDeadlineSettingsHandler, DeadlineSettingsHandler>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
+        services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();
+        services.AddScoped<ICountUnreadHandler, CountUnreadHandler>();
+        services.AddScoped<IMarkNotificationsReadHandler, MarkNotificationsReadHandler>();
         return services;
     }
 }

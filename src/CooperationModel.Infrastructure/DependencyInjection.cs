@@ -1,5 +1,7 @@
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Notifications;
 using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Infrastructure.Notifications;
 using CooperationModel.Infrastructure.Persistence;
 using CooperationModel.Infrastructure.Persistence.Interceptors;
 using CooperationModel.Infrastructure.Seeding;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CooperationModel.Infrastructure;
 
@@ -19,6 +22,7 @@ public static class DependencyInjection
 
         services.Configure<CaseProcessOptions>(configuration.GetSection(CaseProcessOptions.Section));
         services.AddSingleton<TenantGuardInterceptor>();
+        services.AddSingleton<NotificationWriter>();
         services.AddScoped<PrincipalUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<PrincipalUser>());
 
@@ -27,11 +31,19 @@ public static class DependencyInjection
             (sp, options) =>
             {
                 ConfigureDbContext(options, connectionString);
-                options.AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>());
+                options.AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<NotificationWriter>());
             },
             ServiceLifetime.Scoped);
         services.AddScoped<IAppDbContextFactory, AppDbContextFactory>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+
+        // Live updates across instances, and e-mail about notifications where configured (off by default).
+        services.AddSingleton(sp => new PostgresChangeFeed(connectionString, sp.GetRequiredService<ILogger<PostgresChangeFeed>>()));
+        services.AddSingleton<IChangeFeed>(sp => sp.GetRequiredService<PostgresChangeFeed>());
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeFeed>());
+        services.Configure<NotificationEmailOptions>(configuration.GetSection(NotificationEmailOptions.Section));
+        services.AddSingleton<NotificationMailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationMailer>());
 
         services.AddIdentityCore<AppUser>(options =>
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CooperationModel.Application.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Web.Services;
@@ -74,6 +75,7 @@ public static class WebServices
                 [.. Enum.GetValues<UserRole>().Where(role => role.Receives()).Select(role => role.ToString())]));
 
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddSingleton<INotificationMailText, NotificationMailText>();
         return services;
     }
 

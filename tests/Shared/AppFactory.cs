@@ -11,10 +11,14 @@ namespace CooperationModel.Tests.Shared;
 public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public AppFactory(TestDatabase database)
+    /// <param name="database">The database the app runs on; several instances may share one.</param>
+    /// <param name="settings">Settings on top of the defaults (e.g. to switch on e-mail), by configuration key.</param>
+    public AppFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         _database = database;
+        _settings = settings ?? new Dictionary<string, string>();
     }
 
     public string ConnectionString => _database.ConnectionString;
@@ -25,5 +29,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
         builder.UseSetting("Database:ApplyMigrations", "true");
         builder.UseSetting("Database:SeedDemoData", "true");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -18,17 +18,34 @@ namespace CooperationModel.IntegrationTests.Support;
 /// </summary>
 public sealed class AppFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string>? _settings;
     private TestDatabase? _database;
     private AppFactory? _factory;
 
+    public AppFixture()
+    {
+    }
+
+    /// <remarks>Not public: xunit needs a fixture to have one public constructor.</remarks>
+    private AppFixture(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
+    }
+
+    /// <summary>An app and database of its own with settings on top of the defaults; the test initialises and disposes it.</summary>
+    public static AppFixture With(IReadOnlyDictionary<string, string> settings) => new(settings);
+
     public AppFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    /// <summary>The test database, for a second instance of the app on it.</summary>
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public string ConnectionString => Factory.ConnectionString;
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("integration");
-        _factory = new AppFactory(_database);
+        _factory = new AppFactory(_database, _settings);
         // Starts the host: migrations, reference data and demo users are in place before any test runs.
         _ = _factory.Services;
     }

@@ -14,6 +14,7 @@ using CooperationModel.Domain.Calendar;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Domain.Surveys;
 using FluentValidation;
@@ -117,7 +118,8 @@ public sealed class StringsTests : ComponentTestContext
             .Concat(Labels<InboxOrder>("InboxOrder"))
             .Concat(Labels<ConsentMethod>("ConsentMethod"))
             .Concat(Labels<ForwardTarget>("ForwardTarget"))
-            .Concat(Labels<ReferralKind>("ReferralKind"));
+            .Concat(Labels<ReferralKind>("ReferralKind"))
+            .Concat(Labels<NotificationKind>("NotificationKind"));
 
         keys.Where(IsMissing).ShouldBeEmpty();
     }

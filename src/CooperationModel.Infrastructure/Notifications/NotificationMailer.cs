@@ -1,0 +1,190 @@
+using System.Net.Mail;
+using System.Net.Mime;
+using System.Text;
+using CooperationModel.Application.Notifications;
+using CooperationModel.Domain.Organisations;
+using CooperationModel.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CooperationModel.Infrastructure.Notifications;
+
+/// <summary>
+/// Where e-mail is configured, tells each user with unread notifications not yet e-mailed how many there are, in one
+/// message with a link to the notifications page; nothing about the referrals. A shared notification of an
+/// organisation goes to its users whose role works referrals. Several instances may run it: a PostgreSQL advisory lock
+/// lets one send at a time.
+/// </summary>
+public sealed partial class NotificationMailer(
+    IServiceScopeFactory scopes,
+    IOptions<NotificationEmailOptions> options,
+    INotificationMailText text,
+    TimeProvider clock,
+    ILogger<NotificationMailer> logger) : BackgroundService
+{
+    /// <summary>Notifications handled per round, oldest first; the rest wait for the next.</summary>
+    public const int BatchSize = 2000;
+
+    /// <summary>The advisory lock key of this job (any fixed number no other job of the database uses).</summary>
+    private const long LockKey = 0x636D_6D61_696C;
+
+    private static readonly UserRole[] ReceivingRoles = [.. Enum.GetValues<UserRole>().Where(role => role.Receives())];
+
+    /// <summary>Sends what is pending now; returns how many mails went out. Safe to call while the job also runs.</summary>
+    public async Task<int> SendPendingAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled || settings.Problems().Any())
+        {
+            return 0;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var dbFactory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ours = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(cancellationToken);
+        if (!ours)
+        {
+            return 0;
+        }
+
+        // A system job over every organisation: it reads only who is told, never a referral.
+        var pending = await db.Notifications
+            .IgnoreQueryFilters([AppDbContext.TenantFilter])
+            .Where(n => n.ReadAt == null && n.EmailedAt == null)
+            .OrderBy(n => n.CreatedAt)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+        if (pending.Count == 0)
+        {
+            return 0;
+        }
+
+        var userIds = pending.Where(n => n.UserId != null).Select(n => n.UserId!.Value).Distinct().ToList();
+        var sharedBy = pending.Where(n => n.UserId == null).Select(n => n.OrganisationId).Distinct().ToList();
+        var recipients = await db.Users
+            .Where(u => u.Email != null && (userIds.Contains(u.Id) || (sharedBy.Contains(u.OrganisationId) && ReceivingRoles.Contains(u.Role))))
+            .Select(u => new { u.Id, u.OrganisationId, u.Role, Email = u.Email! })
+            .ToListAsync(cancellationToken);
+
+        using var smtp = Client(settings);
+        var undelivered = new HashSet<Guid>();
+        var sent = 0;
+        foreach (var recipient in recipients)
+        {
+            var theirs = pending
+                .Where(n => n.OrganisationId == recipient.OrganisationId
+                    && (n.UserId == recipient.Id || (n.UserId == null && recipient.Role.Receives())))
+                .ToList();
+            if (theirs.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var mail = Mail(settings, recipient.Email, text.Compose(theirs.Count, settings.NotificationsLink));
+                await smtp.SendMailAsync(mail, cancellationToken);
+                sent++;
+            }
+            catch (SmtpException exception)
+            {
+                // Not the exception: its text may name the address. It is tried again next round.
+                LogSendFailed(logger, exception.StatusCode.ToString());
+                undelivered.UnionWith(theirs.Select(n => n.Id));
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var notification in pending.Where(n => !undelivered.Contains(n.Id)))
+        {
+            notification.MarkEmailed(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogSent(logger, sent, pending.Count - undelivered.Count);
+        return sent;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            LogOff(logger);
+            return;
+        }
+
+        if (settings.Problems().ToList() is [_, ..] problems)
+        {
+            LogMisconfigured(logger, string.Join(", ", problems));
+            return;
+        }
+
+        using var timer = new PeriodicTimer(settings.Interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await SendPendingAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    LogRoundFailed(logger, exception.GetType().Name, exception);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private static SmtpClient Client(NotificationEmailOptions settings)
+    {
+        if (string.IsNullOrWhiteSpace(settings.PickupDirectory))
+        {
+            return new SmtpClient(settings.SmtpHost, settings.SmtpPort);
+        }
+
+        var directory = Path.GetFullPath(settings.PickupDirectory);
+        Directory.CreateDirectory(directory);
+        return new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = directory };
+    }
+
+    private static MailMessage Mail(NotificationEmailOptions settings, string to, NotificationMail content)
+    {
+        var mail = new MailMessage(settings.From!, to)
+        {
+            Subject = content.Subject,
+            SubjectEncoding = Encoding.UTF8,
+            Body = content.Body,
+            BodyEncoding = Encoding.UTF8,
+            BodyTransferEncoding = TransferEncoding.Base64,
+            IsBodyHtml = false,
+        };
+        return mail;
+    }
+
+    [LoggerMessage(EventId = 7020, Level = LogLevel.Information, Message = "E-mail about notifications is off (no Notifications:Email:SmtpHost or PickupDirectory)")]
+    private static partial void LogOff(ILogger logger);
+
+    [LoggerMessage(EventId = 7021, Level = LogLevel.Error, Message = "E-mail about notifications is not started: set Notifications:Email {Settings}")]
+    private static partial void LogMisconfigured(ILogger logger, string settings);
+
+    [LoggerMessage(EventId = 7022, Level = LogLevel.Information, Message = "Sent {MailCount} notification mails covering {NotificationCount} notifications")]
+    private static partial void LogSent(ILogger logger, int mailCount, int notificationCount);
+
+    [LoggerMessage(EventId = 7023, Level = LogLevel.Warning, Message = "A notification mail could not be sent ({StatusCode}); it is tried again next round")]
+    private static partial void LogSendFailed(ILogger logger, string statusCode);
+
+    [LoggerMessage(EventId = 7024, Level = LogLevel.Error, Message = "A round of notification mail failed ({ExceptionType})")]
+    private static partial void LogRoundFailed(ILogger logger, string exceptionType, Exception exception);
+}
