@@ -135,12 +135,30 @@ public static class ApiEndpoints
     }
 }
 
-/// <summary>A referral as the API returns it.</summary>
+/// <summary>A referral as the API returns it: codes, not labels, so a client can map them (see docs/referrals.md).</summary>
 public sealed record ReferralResponse(
-    Guid Id, string ClientName, string ClientIdentityCode, string HomeMunicipalityCode, string Ground, bool ConsentGiven,
+    Guid Id, string ClientName, string ClientIdentityCode, string HomeMunicipalityCode, string Kind, string Ground, bool ConsentGiven,
     string? SituationDescription, string Status, DateTimeOffset SentAt, string SentByName, string? NamedWorkerName, DateTimeOffset? AcceptedAt)
 {
+    public bool Urgent { get; init; }
+
+    public DateOnly? RespondBy { get; init; }
+
+    public bool IsOverdue { get; init; }
+
+    public ConsentResponse Consent { get; init; } = default!;
+
     public static ReferralResponse From(ReferralDetails r) => new(
-        r.Id, r.ClientName, r.ClientIdentityCode.Value, r.HomeMunicipalityCode, r.Ground.ToString(), r.ConsentGiven,
-        r.SituationDescription, r.Status.ToString(), r.SentAt, r.SentByName, r.NamedWorkerName, r.AcceptedAt);
+        r.Id, r.ClientName, r.ClientIdentityCode.Value, r.HomeMunicipalityCode, r.Ground.KindOf().ToString(), r.Ground.ToString(), r.ConsentGiven,
+        r.SituationDescription, r.Status.ToString(), r.SentAt, r.SentByName, r.NamedWorkerName, r.AcceptedAt)
+    {
+        Urgent = r.Urgent,
+        RespondBy = r.RespondBy,
+        IsOverdue = r.IsOverdue,
+        Consent = new ConsentResponse(r.Consent.Given, r.Consent.GivenOn, r.Consent.Method?.ToString(), r.ConsentRecordedByName,
+            r.Consent.CoversDescription, r.Consent.CoversFeedback),
+    };
 }
+
+/// <summary>The consent record: given or not, when, how, recorded by whom, and what it covers.</summary>
+public sealed record ConsentResponse(bool Given, DateOnly? GivenOn, string? Method, string? RecordedBy, bool CoversDescription, bool CoversFeedback);
