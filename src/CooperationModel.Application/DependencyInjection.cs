@@ -6,6 +6,9 @@ using CooperationModel.Application.Cases.RecordSurvey;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
+using CooperationModel.Application.Messages.DownloadAttachment;
+using CooperationModel.Application.Messages.GetThreads;
+using CooperationModel.Application.Messages.PostMessage;
 using CooperationModel.Application.Referrals.AcceptReferral;
 using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Application.Referrals.Loop;
@@ -36,6 +39,9 @@ public static class DependencyInjection
         services.AddScoped<IGetReferralHandler, GetReferralHandler>();
         services.AddScoped<IAcceptReferralHandler, AcceptReferralHandler>();
         services.AddScoped<IReferralLoopCommands, ReferralLoopCommands>();
+        services.AddScoped<IPostMessageHandler, PostMessageHandler>();
+        services.AddScoped<IGetThreadsHandler, GetThreadsHandler>();
+        services.AddScoped<IDownloadAttachmentHandler, DownloadAttachmentHandler>();
         return services;
     }
 }
