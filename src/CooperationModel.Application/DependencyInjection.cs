@@ -10,6 +10,9 @@ using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Application.Notifications.CountUnread;
 using CooperationModel.Application.Notifications.ListNotifications;
 using CooperationModel.Application.Notifications.MarkRead;
+using CooperationModel.Application.Messages.DownloadAttachment;
+using CooperationModel.Application.Messages.GetThreads;
+using CooperationModel.Application.Messages.PostMessage;
 using CooperationModel.Application.Referrals.AcceptReferral;
 using CooperationModel.Application.Referrals.DeadlineSettings;
 using CooperationModel.Application.Referrals.Forwarding;
@@ -48,6 +51,9 @@ public static class DependencyInjection
         services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();
         services.AddScoped<ICountUnreadHandler, CountUnreadHandler>();
         services.AddScoped<IMarkNotificationsReadHandler, MarkNotificationsReadHandler>();
+        services.AddScoped<IPostMessageHandler, PostMessageHandler>();
+        services.AddScoped<IGetThreadsHandler, GetThreadsHandler>();
+        services.AddScoped<IDownloadAttachmentHandler, DownloadAttachmentHandler>();
         return services;
     }
 }

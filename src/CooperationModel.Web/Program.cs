@@ -53,6 +53,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapApiEndpoints();
+app.MapAttachmentEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -318,6 +318,8 @@ public sealed partial class ReferralLoopTests(BrowserFixture fixture, ITestOutpu
         {
             await WorkerOpensFromInboxAsync(worker, clientName, "84-received");
             await WorkerAcceptsAsync(worker, "85-accepted");
+            // The "accepted" snackbar gone first: axe would otherwise catch it half faded on a slow run (a contrast failure).
+            await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
             await _axe.CheckAsync(worker, "86-axe-complete-and-return-forms");
 
             // Both forms sent empty: their messages at the fields.

@@ -7,6 +7,7 @@ using CooperationModel.Application.Cases.RecordDecision;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Referrals.DeadlineSettings;
 using CooperationModel.Application.Referrals.Forwarding;
+using CooperationModel.Application.Messages.PostMessage;
 using CooperationModel.Application.Referrals.ListInbox;
 using CooperationModel.Application.Referrals.Loop;
 using CooperationModel.Application.Referrals.SendReferral;
@@ -15,6 +16,7 @@ using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Notifications;
+using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Domain.Surveys;
 using FluentValidation;
@@ -79,6 +81,11 @@ public sealed class StringsTests : ComponentTestContext
         codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, null, null, null, false)));
         codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, ApplicationChannel.Paper, new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 2), false)));
         codes.AddRange(await MessagesAsync(new RecordDecisionCommand(Guid.Empty, null, null, 50, null, new string('x', 201), false, false, null, null)));
+        codes.AddRange(await MessagesAsync(new PostMessageCommand(Guid.Empty, Guid.Empty, " ", [])));
+        codes.AddRange(await MessagesAsync(new PostMessageCommand(
+            Guid.Empty, Guid.Empty, new string('x', ReferralMessage.BodyMaxLength + 1), [.. Enumerable.Repeat(new AttachmentUpload("a.pdf", []), 6)])));
+        codes.AddRange(await MessagesAsync(new PostMessageCommand(
+            Guid.Empty, Guid.Empty, null, [new AttachmentUpload("a.pdf", new byte[MessageAttachment.MaxBytes + 1])])));
         codes.AddRange(await MessagesAsync(new RecordDecisionCommand(Guid.Empty, DecisionOutcome.Granted, new DateOnly(2026, 1, 5), null, ReductionReason.RefusedPlan, null, false, false, null, null)));
 
         codes.ShouldNotBeEmpty();

@@ -32,6 +32,12 @@ public static class Display
         _ => fi,
     };
 
+    /// <summary>A file's size in kilobytes, or in megabytes from one megabyte up.</summary>
+    public static string FileSize(IStringLocalizer L, long bytes) =>
+        bytes >= 1024 * 1024
+            ? L["Message.SizeMb", (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.CurrentCulture)]
+            : L["Message.SizeKb", Math.Max(1, (long)Math.Ceiling(bytes / 1024d)).ToString(CultureInfo.CurrentCulture)];
+
     /// <summary>The social services organiser that receives referrals for a municipality.</summary>
     public static string ReceiverOf(string municipalityCode)
     {
