@@ -31,6 +31,11 @@ public sealed partial class ReferralLoopTests(BrowserFixture fixture, ITestOutpu
 
     private readonly AxeAudit _axe = new(output);
 
+    /// <summary>
+    /// The whole loop, the acceptance test: sent; accepted; a message with an attachment each way (Kela asks with
+    /// a PDF, Helsinki answers with a PNG, each downloads the other's file); completed; the handler is notified and sees
+    /// the outcome, the plan, the named worker and how to reach them.
+    /// </summary>
     [Fact]
     public async Task ReferralLoop_CompletedWithConsent_HandlerSeesOutcome()
     {
@@ -39,6 +44,7 @@ public sealed partial class ReferralLoopTests(BrowserFixture fixture, ITestOutpu
 
         await using var handler = await UserSession.OpenAsync(fixture, output, Test);
         var caseUrl = "";
+        var referralUrl = "";
         await handler.ScreenshotOnFailureAsync(async () =>
             caseUrl = await HandlerSendsReferralAsync(handler, clientName, identityCode, coversFeedback: true, first: 1));
 
@@ -49,6 +55,40 @@ public sealed partial class ReferralLoopTests(BrowserFixture fixture, ITestOutpu
             await WorkerOpensFromInboxAsync(worker, clientName, "05-received");
             await Expect(page.GetByTestId("consent-covers-feedback-text")).ToHaveTextAsync("Lopputuloksesta saa kertoa Kelalle (suostumus).");
             await WorkerAcceptsAsync(worker, "06-accepted");
+            referralUrl = page.Url;
+        });
+
+        // Kela asks, with a PDF; Helsinki reads it, downloads the file and answers with a PNG; Kela downloads that.
+        await handler.ScreenshotOnFailureAsync(async () =>
+        {
+            await handler.GotoAsync(referralUrl);
+            await Expect(handler.Page.GetByTestId("named-worker-contact")).ToContainTextAsync(DemoDataSeeder.WorkerHelsinki.Email);
+            await SendMessageAsync(handler, Question, new FilePayload { Name = "liite.pdf", MimeType = "application/pdf", Buffer = Pdf });
+            await handler.ScreenshotAsync("06a-handler-asks-with-pdf");
+        });
+        await worker.ScreenshotOnFailureAsync(async () =>
+        {
+            await worker.GotoAsync(referralUrl);
+            var thread = page.GetByTestId("thread");
+            await Expect(thread.GetByTestId("message-new")).ToHaveCountAsync(1);
+            await DownloadShouldBeAsync(page, thread.GetByTestId("message-attachment"), "liite.pdf", Pdf);
+            await SendMessageAsync(worker, Answer, new FilePayload { Name = "kuva.png", MimeType = "image/png", Buffer = Png });
+            await Expect(thread.GetByTestId("message-body")).ToHaveTextAsync([Question, Answer]);
+            await worker.ScreenshotAsync("06b-worker-answers-with-png");
+        });
+        await handler.ScreenshotOnFailureAsync(async () =>
+        {
+            await handler.GotoAsync(referralUrl);
+            var thread = handler.Page.GetByTestId("thread");
+            await Expect(thread.GetByTestId("message-body")).ToHaveTextAsync([Question, Answer]);
+            await Expect(thread.GetByTestId("message-new")).ToHaveCountAsync(1);
+            await DownloadShouldBeAsync(handler.Page, thread.GetByTestId("message-attachment").Last, "kuva.png", Png);
+            await handler.ScreenshotAsync("06c-handler-reads-answer");
+        });
+
+        await worker.ScreenshotOnFailureAsync(async () =>
+        {
+            await worker.GotoAsync(referralUrl);
 
             // The service-need assessment starts: the button goes, the outcome form stays.
             await page.GetByTestId("start-assessment").ClickAsync();
@@ -91,8 +131,34 @@ public sealed partial class ReferralLoopTests(BrowserFixture fixture, ITestOutpu
             await Expect(referral.GetByTestId("referral-outcome")).ToHaveTextAsync($"Lopputulos: {AssessmentDone} – {ClientPlan}");
             await Expect(referral.GetByTestId("referral-note")).ToHaveTextAsync(note);
             await Expect(referral.GetByTestId("feedback-withheld")).ToHaveCountAsync(0);
+            // Told of the feedback by the bell: a count and a link, no client data.
+            await Expect(casePage.GetByTestId("nav-notifications")).Not.ToHaveAttributeAsync("data-count", "0");
             await handler.ScreenshotAsync("10-handler-sees-outcome");
         });
+    }
+
+    private const string Question = "Onko asiakas jo tavoitettu? Liitteenä Kelan selvitys.";
+    private const string Answer = "Tavoitettu; liitteenä ajanvarausvahvistus.";
+    private static readonly byte[] Pdf = "%PDF-1.4\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
+
+    /// <summary>Writes in the page's one thread, with a file, and sends.</summary>
+    private static async Task SendMessageAsync(UserSession session, string text, FilePayload file)
+    {
+        var thread = session.Page.GetByTestId("thread");
+        await thread.GetByTestId("message-text").FillAsync(text);
+        await thread.GetByTestId("message-files").SetInputFilesAsync(file);
+        await Expect(thread.GetByTestId("message-chosen-files")).ToContainTextAsync(file.Name);
+        await thread.GetByTestId("send-message").ClickAsync();
+        await Expect(thread.GetByTestId("message-body").Last).ToHaveTextAsync(text);
+        await Expect(thread.GetByTestId("message-text")).ToHaveValueAsync("");
+    }
+
+    private static async Task DownloadShouldBeAsync(IPage page, ILocator link, string fileName, byte[] content)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        download.SuggestedFilename.ShouldBe(fileName);
+        (await File.ReadAllBytesAsync((await download.PathAsync())!)).ShouldBe(content);
     }
 
     [Fact]
