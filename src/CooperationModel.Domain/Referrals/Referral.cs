@@ -248,6 +248,42 @@ public sealed class Referral
         return Result.Success();
     }
 
+    /// <summary>
+    /// A worker of the receiving organisation (in practice the team's lead) gives the referral to a colleague, who
+    /// becomes its named worker; an open referral not yet accepted is accepted by it. Re-assigning an accepted one
+    /// changes the named worker.
+    /// </summary>
+    public Result Assign(Actor assigner, Actor worker, DateTimeOffset now)
+    {
+        var check = CheckReceiverWorking(assigner);
+        if (!check.IsSuccess)
+        {
+            return check;
+        }
+
+        if (worker.OrganisationId != ReceiverOrganisationId)
+        {
+            return Errors.NotTheReceiver;
+        }
+
+        if (NamedWorkerUserId == worker.UserId)
+        {
+            return Result.Success();
+        }
+
+        MarkReceived(assigner, now);
+        if (Status is ReferralStatus.Sent or ReferralStatus.Received)
+        {
+            Status = ReferralStatus.Accepted;
+            AcceptedAt = now;
+        }
+
+        NamedWorkerUserId = worker.UserId;
+        NamedWorkerName = worker.DisplayName;
+        Record(assigner, now, ReferralEventKind.Assigned, worker.DisplayName.Length > 100 ? worker.DisplayName[..100] : worker.DisplayName);
+        return Result.Success();
+    }
+
     /// <summary>The service-need assessment has started (SHL 36 §).</summary>
     public Result StartAssessment(Actor worker, DateTimeOffset now)
     {

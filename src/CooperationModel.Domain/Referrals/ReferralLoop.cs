@@ -48,6 +48,8 @@ public enum ReferralEventKind
     ForwardCompleted = 11,
     /// <summary>The partner returned the forward (detail: the <see cref="ReturnReason"/>).</summary>
     ForwardReturned = 12,
+    /// <summary>Given to a named worker by a colleague (detail: the worker's name, a colleague's, not the client's).</summary>
+    Assigned = 13,
 }
 
 /// <summary>What a referral carries besides the client: its ground, the consent record, the description, urgency.</summary>

@@ -1,4 +1,6 @@
 using CooperationModel.Application.Common;
+using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Organisations;
 using CooperationModel.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,5 +15,15 @@ public sealed class UserDirectory(IDbContextFactory<AppDbContext> dbFactory) : I
             .Where(u => u.Id == userId)
             .Select(u => new WorkerContact(u.DisplayName, u.Email, u.PhoneNumber))
             .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Actor>> MembersAsync(Guid organisationId, UserRole role, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users
+            .Where(u => u.OrganisationId == organisationId && u.Role == role)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new Actor(u.Id, u.OrganisationId, u.DisplayName))
+            .ToListAsync(cancellationToken);
     }
 }

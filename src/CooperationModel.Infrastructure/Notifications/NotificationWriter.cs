@@ -147,6 +147,10 @@ public sealed partial class NotificationWriter(ILogger<NotificationWriter> logge
                     case ReferralEventKind.Rerouted:
                         Add(referral.ReceiverOrganisationId, null, NotificationKind.NewReferral, referral.Id, step.At);
                         break;
+                    // Given to a colleague: the new named worker is told (a new referral for them).
+                    case ReferralEventKind.Assigned when referral.NamedWorkerUserId != step.ActorUserId:
+                        Add(referral.ReceiverOrganisationId, referral.NamedWorkerUserId, NotificationKind.NewReferral, referral.Id, step.At);
+                        break;
                     case ReferralEventKind.Completed:
                     case ReferralEventKind.Returned when !rerouted:
                         Add(referral.SenderOrganisationId, referral.SentByUserId, NotificationKind.Feedback, referral.Id, step.At);

@@ -23,6 +23,12 @@ public interface IReferralLoopCommands
     Task<Result> CompleteAsync(CompleteReferralCommand command, CancellationToken cancellationToken = default);
 
     Task<Result> ReturnAsync(ReturnReferralCommand command, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives the referral to a social worker of the same organisation, who becomes its named worker.</summary>
+    Task<Result> AssignAsync(Guid referralId, Guid workerUserId, CancellationToken cancellationToken = default);
+
+    /// <summary>The social workers of the current user's organisation, to give a referral to.</summary>
+    Task<IReadOnlyList<Actor>> ColleaguesAsync(CancellationToken cancellationToken = default);
 }
 
 public sealed class ReferralLoopCommands(
@@ -30,8 +36,23 @@ public sealed class ReferralLoopCommands(
     ICurrentUser user,
     IValidator<CompleteReferralCommand> completeValidator,
     IValidator<ReturnReferralCommand> returnValidator,
+    IUserDirectory users,
     TimeProvider clock) : IReferralLoopCommands
 {
+    /// <summary>The chosen worker is not a social worker of the receiving organisation.</summary>
+    public static ValidationError NotAColleague => new("Referral.NotAColleague") { Field = "Worker" };
+
+    public async Task<Result> AssignAsync(Guid referralId, Guid workerUserId, CancellationToken cancellationToken = default)
+    {
+        var worker = (await ColleaguesAsync(cancellationToken)).SingleOrDefault(c => c.UserId == workerUserId);
+        return worker is null
+            ? NotAColleague
+            : await RunAsync(referralId, (r, actor) => r.Assign(actor, worker, clock.GetUtcNow()), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Actor>> ColleaguesAsync(CancellationToken cancellationToken = default) =>
+        user.Role == UserRole.SocialWorker ? await users.MembersAsync(user.OrganisationId, UserRole.SocialWorker, cancellationToken) : [];
+
     public Task<Result> StartAssessmentAsync(Guid referralId, CancellationToken cancellationToken = default) =>
         RunAsync(referralId, (r, actor) => r.StartAssessment(actor, clock.GetUtcNow()), cancellationToken);
 
