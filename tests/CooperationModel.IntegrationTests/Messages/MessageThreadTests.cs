@@ -25,7 +25,7 @@ public sealed class MessageThreadTests(AppFixture app)
 
         var kela = (await _steps.ThreadsOkAsync(DemoDataSeeder.HandlerSouth, referralId)).ShouldHaveSingleItem();
         kela.Counterpart.Id.ShouldBe(MessageSteps.CityOfHelsinki);
-        kela.Counterpart.Fi.ShouldNotBeNullOrWhiteSpace();
+        kela.Counterpart.NameFi.ShouldNotBeNullOrWhiteSpace();
         kela.CanWrite.ShouldBeTrue();
         kela.Messages.Select(m => m.Id).ShouldBe([question, answer]);
         kela.Messages[0].ShouldSatisfyAllConditions(

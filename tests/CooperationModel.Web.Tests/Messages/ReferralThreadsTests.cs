@@ -1,10 +1,12 @@
 using Bunit;
 using CooperationModel.Application.Messages.GetThreads;
 using CooperationModel.Application.Messages.PostMessage;
+using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Messages;
+using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Web.Components.Pages.Referrals.Parts;
 using Microsoft.AspNetCore.Components;
@@ -18,8 +20,8 @@ public sealed class ReferralThreadsTests : ComponentTestContext
 {
     private const string Text = "Onko asiakas tavoitettu?\nSoitan huomenna.";
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
-    private static readonly OrganisationName Kela = new(Guid.NewGuid(), "Eteläinen vakuutuspiiri", "Södra försäkringsdistriktet", "Southern insurance district");
-    private static readonly OrganisationName Helsinki = new(Guid.NewGuid(), "Helsingin kaupunki", "Helsingfors stad", "City of Helsinki");
+    private static readonly OrganisationName Kela = new(Guid.NewGuid(), OrganisationKind.KelaDistrict, "Eteläinen vakuutuspiiri", "Södra försäkringsdistriktet", "Southern insurance district");
+    private static readonly OrganisationName Helsinki = new(Guid.NewGuid(), OrganisationKind.SocialServicesOrganiser, "Helsingin kaupunki", "Helsingfors stad", "City of Helsinki");
 
     private readonly FakeThreads _threads = new();
     private readonly FakePost _post = new();

@@ -1,5 +1,6 @@
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Messages.PostMessage;
+using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,6 @@ using Microsoft.EntityFrameworkCore;
 namespace CooperationModel.Application.Messages.GetThreads;
 
 /// <summary>An organisation's name in the three languages.</summary>
-public sealed record OrganisationName(Guid Id, string Fi, string Sv, string En);
 
 /// <summary>A file on a message: what the thread shows of it, never its bytes.</summary>
 public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType, long SizeBytes);
@@ -90,7 +90,7 @@ public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUs
         var organisationIds = counterparts.Concat(earlier).Append(viewer).ToList();
         var names = await db.Organisations
             .Where(o => organisationIds.Contains(o.Id))
-            .Select(o => new OrganisationName(o.Id, o.NameFi, o.NameSv, o.NameEn))
+            .Select(o => new OrganisationName(o.Id, o.Kind, o.NameFi, o.NameSv, o.NameEn))
             .ToDictionaryAsync(o => o.Id, cancellationToken);
 
         var writes = PostMessageHandler.MayWrite(user.Role);
@@ -99,7 +99,7 @@ public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUs
             : [];
         await MarkReadAsync(db, unread, cancellationToken);
 
-        OrganisationName NameOf(Guid id) => names.GetValueOrDefault(id) ?? new OrganisationName(id, "", "", "");
+        OrganisationName NameOf(Guid id) => names.GetValueOrDefault(id) ?? new OrganisationName(id, default, "", "", "");
 
         return counterparts.Concat(earlier)
             .Select(counterpart => new MessageThread(

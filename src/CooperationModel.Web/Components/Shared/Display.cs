@@ -1,6 +1,7 @@
 using System.Globalization;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Geography;
+using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Referrals;
 using Microsoft.Extensions.Localization;
@@ -37,6 +38,8 @@ public static class Display
         bytes >= 1024 * 1024
             ? L["Message.SizeMb", (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.CurrentCulture)]
             : L["Message.SizeKb", Math.Max(1, (long)Math.Ceiling(bytes / 1024d)).ToString(CultureInfo.CurrentCulture)];
+
+    public static string Name(OrganisationName name) => InLanguage(name.NameFi, name.NameSv, name.NameEn);
 
     /// <summary>The social services organiser that receives referrals for a municipality.</summary>
     public static string ReceiverOf(string municipalityCode)
