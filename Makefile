@@ -4,7 +4,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-.PHONY: help run test stop clean-db
+.PHONY: help run test bench stop clean-db
 
 help: ## list the targets
 	@echo "Targets:"
@@ -16,6 +16,9 @@ run: ## set up if needed, start the demo database (127.0.0.1:54329) and run the 
 
 test: ## set up (with Chromium), start the test database (54339), build, run all test projects
 	@bash scripts/test.sh
+
+bench: ## start the test database (54339), seed national volume into a database of its own, time the main use cases (test-output/benchmarks)
+	@bash scripts/bench.sh
 
 stop: ## stop the demo and test databases (data is kept)
 	@bash scripts/pg.sh stop demo

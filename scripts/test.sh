@@ -10,6 +10,8 @@
 #      on a build error)
 #   4. dotnet test --no-build for each tests/*/*.csproj separately, each writing
 #      test-output/results/<project>.trx; goes on when one project fails
+#      (a project with <IsTestProject>false</IsTestProject>, the benchmark
+#      harness, is listed but not run)
 #   5. sums the <Counters> of every TRX and prints, as the very last line:
 #        N passed, N failed, N skipped
 #      failed = failed + error + timeout + aborted counters, plus 1 for each
@@ -105,6 +107,11 @@ summary=()
 
 for proj in "${projects[@]}"; do
     name="$(basename "$proj" .csproj)"
+    # A tool under tests/ that is not a test project (the benchmark harness) says so in its csproj.
+    if grep -q '<IsTestProject>false</IsTestProject>' "$proj"; then
+        summary+=("$(printf '  %-40s not a test project, not run' "$name")")
+        continue
+    fi
     trx="$results/$name.trx"
     say "dotnet test $name"
     t1=$SECONDS

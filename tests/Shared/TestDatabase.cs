@@ -23,11 +23,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync(string purpose)
-    {
-        var server = Environment.GetEnvironmentVariable(ServerVariable)
+    public static Task<TestDatabase> CreateAsync(string purpose) =>
+        CreateAsync(purpose, Environment.GetEnvironmentVariable(ServerVariable)
             ?? throw new InvalidOperationException(
-                $"{ServerVariable} is not set. Run the tests with `make test`, which starts a test database and sets it.");
+                $"{ServerVariable} is not set. Run the tests with `make test`, which starts a test database and sets it."));
+
+    /// <summary>A database on the given server (an admin connection string), e.g. the benchmark's.</summary>
+    public static async Task<TestDatabase> CreateAsync(string purpose, string server)
+    {
         var name = $"cm_test_{purpose}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
 
         await using var connection = new NpgsqlConnection(server);

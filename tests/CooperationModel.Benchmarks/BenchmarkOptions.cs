@@ -1,0 +1,66 @@
+using System.Globalization;
+using CooperationModel.Tests.Shared;
+using CooperationModel.Tests.Shared.Performance;
+
+namespace CooperationModel.Benchmarks;
+
+/// <summary>
+/// The benchmark's settings, from arguments first, then environment variables, then defaults:
+/// <code>
+///   --scale quick|national|N   BENCH_SCALE        quick (3 × 4,000 referrals); national = 3 × 130,000; N = referrals a year
+///   --connection "..."         BENCH_CONNECTION   admin connection to a PostgreSQL server (else COOPERATIONMODEL_TEST_CONNECTION,
+///                                                 else the test cluster on 127.0.0.1:54339)
+///   --warmup N                 BENCH_WARMUP       calls before measuring each use case (default 5)
+///   --repetitions N            BENCH_REPETITIONS  measured calls of each use case (default 30)
+///   --output DIR               BENCH_OUTPUT       where the markdown goes (default test-output/benchmarks of the repo)
+///   --keep                     BENCH_KEEP=1       keep the database afterwards (its name is printed)
+/// </code>
+/// </summary>
+public sealed record BenchmarkOptions(VolumeOptions Scale, string Server, int Warmup, int Repetitions, string OutputDirectory, bool Keep)
+{
+    public const string DefaultServer = "Host=127.0.0.1;Port=54339;Username=postgres;Database=postgres";
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i].StartsWith("--", StringComparison.Ordinal)
+                ? args[i][2..]
+                : throw new ArgumentException($"Unexpected argument '{args[i]}' (see BenchmarkOptions.cs for the options).");
+            values[name] = name == "keep" ? "1" : i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
+        }
+
+        string? Value(string name, string variable) =>
+            values.TryGetValue(name, out var given) ? given
+            : Environment.GetEnvironmentVariable(variable) is { Length: > 0 } set ? set
+            : null;
+        int Number(string name, string variable, int fallback) =>
+            Value(name, variable) is { } text ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : fallback;
+
+        return new BenchmarkOptions(
+            VolumeOptions.Parse(Value("scale", "BENCH_SCALE") ?? "quick"),
+            Value("connection", "BENCH_CONNECTION") ?? Environment.GetEnvironmentVariable(TestDatabase.ServerVariable) ?? DefaultServer,
+            Number("warmup", "BENCH_WARMUP", 5),
+            Number("repetitions", "BENCH_REPETITIONS", 30),
+            Path.GetFullPath(Value("output", "BENCH_OUTPUT") ?? Path.Combine(RepositoryRoot(), "test-output", "benchmarks")),
+            Value("keep", "BENCH_KEEP") == "1");
+    }
+
+    /// <summary>The folder holding CooperationModel.sln, found upwards from the working folder or the binaries.</summary>
+    private static string RepositoryRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "CooperationModel.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using CooperationModel.Tests.Shared;
+using CooperationModel.Tests.Shared.Performance;
+using Npgsql;
+
+namespace CooperationModel.Benchmarks;
+
+/// <summary>
+/// The benchmark harness (make bench; docs/development.md): a database of its own, the app's own start-up
+/// (migrations, reference data, demo users), data at volume, then the use cases people run all day, timed.
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static async Task Main(string[] args)
+    {
+        var options = BenchmarkOptions.Parse(args);
+
+        // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the working folder.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        var ct = cancel.Token;
+        var startedAt = DateTimeOffset.UtcNow;
+
+        Console.WriteLine($"==> benchmark, scale {options.Scale.Name}: {options.Scale.Referrals:N0} referrals over {options.Scale.Years} years");
+        var database = await TestDatabase.CreateAsync("bench", options.Server);
+        Console.WriteLine($"==> database {database.Name}");
+        try
+        {
+            var recorder = new SqlRecorder();
+            await using var app = new PerformanceAppFactory(database, recorder);
+
+            var watch = Stopwatch.StartNew();
+            _ = app.Services;
+            var startUp = watch.Elapsed;
+            Console.WriteLine($"==> app started (migrations, reference data, demo users) in {startUp.TotalSeconds:0.0} s; seeding");
+
+            var volume = await VolumeSeeder.SeedAsync(app.ConnectionString, options.Scale, DateTimeOffset.UtcNow, Console.Out, ct);
+            Console.WriteLine($"==> seeded in {volume.Seeding.TotalSeconds:0.0} s, VACUUM ANALYZE {volume.Analysing.TotalSeconds:0.0} s:");
+            foreach (var (table, rows) in volume.Tables)
+            {
+                Console.WriteLine($"    {table,-20} {rows,12:N0}");
+            }
+
+            var samples = await VolumeSamples.LoadAsync(app.ConnectionString, ct);
+            var measurements = new List<Measurement>();
+            foreach (var scenario in Scenarios.All(samples))
+            {
+                var measurement = await Measurements.MeasureAsync(app, scenario, options.Warmup, options.Repetitions, ct);
+                Console.WriteLine($"    {measurement.Median,7:0.0} ms  {scenario.Group}: {scenario.Name}");
+                measurements.Add(measurement);
+            }
+
+            var (version, settings) = await ServerInfoAsync(app.ConnectionString, ct);
+            var run = new RunInfo(startedAt, options, database.Name, version, settings, startUp, volume);
+            Console.WriteLine();
+            Console.WriteLine(Report.ConsoleTable(measurements));
+
+            Directory.CreateDirectory(options.OutputDirectory);
+            var day = startedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var file = Path.Combine(options.OutputDirectory, options.Scale == VolumeOptions.National ? $"{day}.md" : $"{day}-{options.Scale.Name.Replace('/', '-')}.md");
+            await File.WriteAllTextAsync(file, Report.Markdown(run, measurements), ct);
+            Console.WriteLine($"==> report: {file}");
+        }
+        finally
+        {
+            if (options.Keep)
+            {
+                Console.WriteLine($"==> kept database {database.Name} (drop it with: DROP DATABASE \"{database.Name}\" WITH (FORCE))");
+            }
+            else
+            {
+                await database.DisposeAsync();
+                Console.WriteLine($"==> dropped database {database.Name}");
+            }
+        }
+    }
+
+    private static async Task<(string Version, string Settings)> ServerInfoAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        async Task<string> Scalar(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            return (string)(await command.ExecuteScalarAsync(ct))!;
+        }
+
+        var version = await Scalar("SELECT split_part(version(), ' on ', 1)");
+        var settings = new List<string>();
+        foreach (var name in new[] { "shared_buffers", "work_mem", "effective_cache_size", "random_page_cost", "jit" })
+        {
+            settings.Add($"{name} {await Scalar($"SHOW {name}")}");
+        }
+
+        return (version, string.Join(", ", settings));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using CooperationModel.Tests.Shared.Performance;
+
+namespace CooperationModel.Benchmarks;
+
+/// <summary>Where and on what the benchmark ran.</summary>
+public sealed record RunInfo(
+    DateTimeOffset StartedAt,
+    BenchmarkOptions Options,
+    string DatabaseName,
+    string PostgresVersion,
+    string PostgresSettings,
+    TimeSpan StartUp,
+    VolumeReport Volume);
+
+/// <summary>The results as a console table and as a markdown file.</summary>
+public static class Report
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string ConsoleTable(IReadOnlyList<Measurement> measurements)
+    {
+        var text = new StringBuilder();
+        var width = measurements.Max(m => m.Scenario.Name.Length) + 2;
+        var group = "";
+        text.AppendLine(Invariant, $"{"use case".PadRight(width)} {"median",8} {"p95",8} {"min",8} {"max",8} {"SQL",4}  result");
+        foreach (var m in measurements)
+        {
+            if (m.Scenario.Group != group)
+            {
+                group = m.Scenario.Group;
+                text.AppendLine(Invariant, $"-- {group}");
+            }
+
+            text.AppendLine(Invariant, $"{m.Scenario.Name.PadRight(width)} {m.Median,8:0.0} {m.P95,8:0.0} {m.Min,8:0.0} {m.Max,8:0.0} {m.SqlCommands,4}  {m.Result}{(m.RuleViolations.Count > 0 ? "  [!] " + m.RuleViolations.Count + " plan finding(s)" : "")}");
+        }
+
+        return text.ToString();
+    }
+
+    public static string Markdown(RunInfo run, IReadOnlyList<Measurement> measurements)
+    {
+        var md = new StringBuilder();
+        var options = run.Options;
+        md.AppendLine(Invariant, $"# Benchmark {run.StartedAt:yyyy-MM-dd HH:mm} UTC — scale {options.Scale.Name}");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"- Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0} GB RAM, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        md.AppendLine(Invariant, $"- Database: {run.PostgresVersion}; {run.PostgresSettings}");
+        md.AppendLine(Invariant, $"- Data: about {options.Scale.Years} years × {options.Scale.ReferralsPerYear:N0} referrals a year (counts below), spread over the 308 municipalities, so over the 38 organisers and 5 Kela districts in proportion to their municipalities");
+        md.AppendLine(Invariant, $"- Start-up (app's migrations, reference data, demo users): {run.StartUp.TotalSeconds:0.0} s; seeding (binary COPY): {run.Volume.Seeding.TotalSeconds:0.0} s; VACUUM ANALYZE: {run.Volume.Analysing.TotalSeconds:0.0} s");
+        md.AppendLine(Invariant, $"- Method: each use case through the Application layer as its signed-in user, one DI scope per use case; {options.Warmup} warm-up calls, then {options.Repetitions} timed calls (wall clock of the handler call: context, SQL, materialisation). Times in ms.");
+        md.AppendLine();
+        md.AppendLine("| table | rows |");
+        md.AppendLine("|---|---:|");
+        foreach (var (table, rows) in run.Volume.Tables)
+        {
+            md.AppendLine(Invariant, $"| {table} | {rows:N0} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Results");
+        md.AppendLine();
+        md.AppendLine("| who | use case | result | median | p95 | min | max | SQL commands | tenant-index rule |");
+        md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---|");
+        foreach (var m in measurements)
+        {
+            var rule = m.RuleViolations.Count == 0 ? "ok" : string.Join("<br>", m.RuleViolations);
+            md.AppendLine(Invariant, $"| {m.Scenario.Group} | {m.Scenario.Name} | {m.Result} | {m.Median:0.0} | {m.P95:0.0} | {m.Min:0.0} | {m.Max:0.0} | {m.SqlCommands} | {rule} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Plans");
+        md.AppendLine();
+        md.AppendLine("EXPLAIN (ANALYZE, BUFFERS) of every query of the last timed call, with its own parameter values.");
+        foreach (var m in measurements)
+        {
+            md.AppendLine();
+            md.AppendLine(Invariant, $"### {m.Scenario.Group}: {m.Scenario.Name}");
+            foreach (var plan in m.Plans)
+            {
+                md.AppendLine();
+                md.AppendLine("<details><summary>SQL</summary>");
+                md.AppendLine();
+                md.AppendLine("```sql");
+                md.AppendLine(plan.Command.Sql);
+                md.AppendLine("```");
+                md.AppendLine("</details>");
+                md.AppendLine();
+                md.AppendLine("```text");
+                md.Append(plan.PlanText);
+                md.AppendLine("```");
+            }
+        }
+
+        return md.ToString();
+    }
+}

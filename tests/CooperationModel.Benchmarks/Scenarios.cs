@@ -1,0 +1,100 @@
+using System.Globalization;
+using CooperationModel.Application.Cases.GetCase;
+using CooperationModel.Application.Cases.ListCases;
+using CooperationModel.Application.Common;
+using CooperationModel.Application.Referrals.GetReferral;
+using CooperationModel.Application.Referrals.ListInbox;
+using CooperationModel.Domain.Referrals;
+using CooperationModel.Infrastructure.Seeding;
+using CooperationModel.Tests.Shared.Performance;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CooperationModel.Benchmarks;
+
+/// <summary>One use case as a signed-in user runs it; returns a short description of what came back.</summary>
+public sealed record Scenario(string Group, string Name, string UserEmail, Func<IServiceProvider, CancellationToken, Task<string>> RunAsync);
+
+/// <summary>The use cases measured: the lists and pages people open all day, through the Application layer.</summary>
+public static class Scenarios
+{
+    private static readonly PageRequest FirstPage = new(1, PageRequest.DefaultPageSize);
+
+    public static IReadOnlyList<Scenario> All(VolumeSamples samples)
+    {
+        var helsinki = DemoDataSeeder.WorkerHelsinki.Email;
+        var south = DemoDataSeeder.HandlerSouth.Email;
+        var largestOrganiser = $"Social worker, {samples.LargestOrganiser.NameEn} (largest organiser)";
+        var largestDistrict = $"Kela handler, {samples.LargestDistrict.NameEn} (largest district)";
+        const string Inbox = "Social worker, Helsinki: inbox";
+        const string Workspace = "Kela handler, Southern district: workspace";
+        const string Pages = "Case and referral pages";
+
+        return
+        [
+            InboxList(Inbox, "first page, newest first", helsinki, new ListInboxQuery(null, null, FirstPage)),
+            InboxList(Inbox, "status filter: new (Sent)", helsinki, new ListInboxQuery(null, ReferralStatus.Sent, FirstPage)),
+            InboxList(Inbox, "status filter: Completed", helsinki, new ListInboxQuery(null, ReferralStatus.Completed, FirstPage)),
+            InboxList(Inbox, $"search by name ('{VolumeSamples.NameSearch}')", helsinki, new ListInboxQuery(VolumeSamples.NameSearch, null, FirstPage)),
+            InboxList(Inbox, "search by identity code", helsinki, new ListInboxQuery(samples.HelsinkiIdentityCode, null, FirstPage)),
+            InboxList(Inbox, "only mine", helsinki, new ListInboxQuery(null, null, FirstPage, OnlyMine: true)),
+            InboxList(Inbox, "ordered by client name", helsinki, new ListInboxQuery(null, null, FirstPage, Order: InboxOrder.ClientName)),
+            InboxList(Inbox, "ordered by status", helsinki, new ListInboxQuery(null, null, FirstPage, Order: InboxOrder.Status)),
+
+            InboxList(largestOrganiser, "inbox first page, newest first", samples.LargestOrganiserWorker, new ListInboxQuery(null, null, FirstPage)),
+            InboxList(largestOrganiser, "inbox status filter: Completed", samples.LargestOrganiserWorker, new ListInboxQuery(null, ReferralStatus.Completed, FirstPage)),
+            InboxList(largestOrganiser, $"inbox search by name ('{VolumeSamples.NameSearch}')", samples.LargestOrganiserWorker, new ListInboxQuery(VolumeSamples.NameSearch, null, FirstPage)),
+            InboxList(largestOrganiser, "inbox only mine", samples.LargestOrganiserWorker, new ListInboxQuery(null, null, FirstPage, OnlyMine: true)),
+            InboxList(largestOrganiser, "inbox ordered by client name", samples.LargestOrganiserWorker, new ListInboxQuery(null, null, FirstPage, Order: InboxOrder.ClientName)),
+
+            Counts(Workspace, "tab counts (5 lists)", south),
+            Cases(Workspace, "all cases, first page", south, new ListCasesQuery(null, FirstPage)),
+            Cases(Workspace, "mine", south, new ListCasesQuery(null, FirstPage, CaseListFilter.Mine)),
+            Cases(Workspace, "urgent queue", south, new ListCasesQuery(null, FirstPage, CaseListFilter.UrgentQueue)),
+            Cases(Workspace, "normal queue", south, new ListCasesQuery(null, FirstPage, CaseListFilter.NormalQueue)),
+            Cases(Workspace, "near deadline", south, new ListCasesQuery(null, FirstPage, CaseListFilter.NearDeadline)),
+            Cases(Workspace, "awaiting feedback", south, new ListCasesQuery(null, FirstPage, CaseListFilter.AwaitingFeedback)),
+            Cases(Workspace, $"all cases, search by name ('{VolumeSamples.NameSearch}')", south, new ListCasesQuery(VolumeSamples.NameSearch, FirstPage)),
+            Cases(Workspace, "all cases, search by identity code", south, new ListCasesQuery(samples.SouthIdentityCode, FirstPage)),
+
+            Counts(largestDistrict, "tab counts (5 lists)", samples.LargestDistrictHandler),
+            Cases(largestDistrict, "all cases, first page", samples.LargestDistrictHandler, new ListCasesQuery(null, FirstPage)),
+            Cases(largestDistrict, "awaiting feedback", samples.LargestDistrictHandler, new ListCasesQuery(null, FirstPage, CaseListFilter.AwaitingFeedback)),
+
+            new(Pages, "case page (Kela handler; a case with two referrals)", south, async (services, ct) =>
+            {
+                var result = await services.GetRequiredService<IGetCaseHandler>().HandleAsync(samples.SouthCaseId, ct);
+                var c = result.IsSuccess ? result.Value : throw new InvalidOperationException("The sample case was not found.");
+                return Invariant($"{c.Timeline.Count} events, {c.Referrals.Count} referrals");
+            }),
+            Referral(Pages, "referral page (social worker, receiver; forwarded, with messages)", helsinki, samples.HelsinkiReferralId),
+            Referral(Pages, "referral page (Kela handler, sender)", south, samples.HelsinkiReferralId),
+        ];
+    }
+
+    private static Scenario InboxList(string group, string name, string user, ListInboxQuery query) => new(group, name, user, async (services, ct) =>
+    {
+        var page = await services.GetRequiredService<IListInboxHandler>().HandleAsync(query, ct);
+        return Invariant($"{page.Items.Count} of {page.TotalCount:N0}");
+    });
+
+    private static Scenario Cases(string group, string name, string user, ListCasesQuery query) => new(group, name, user, async (services, ct) =>
+    {
+        var page = await services.GetRequiredService<IListCasesHandler>().HandleAsync(query, ct);
+        return Invariant($"{page.Items.Count} of {page.TotalCount:N0}");
+    });
+
+    private static Scenario Counts(string group, string name, string user) => new(group, name, user, async (services, ct) =>
+    {
+        var counts = await services.GetRequiredService<IListCasesHandler>().CountAsync(ct);
+        return Invariant($"{counts.Mine:N0} / {counts.UrgentQueue:N0} / {counts.NormalQueue:N0} / {counts.NearDeadline:N0} / {counts.AwaitingFeedback:N0}");
+    });
+
+    private static Scenario Referral(string group, string name, string user, Guid referralId) => new(group, name, user, async (services, ct) =>
+    {
+        var result = await services.GetRequiredService<IGetReferralHandler>().HandleAsync(referralId, ct);
+        var r = result.IsSuccess ? result.Value : throw new InvalidOperationException("The sample referral was not found.");
+        return Invariant($"{r.Timeline.Count} events, {r.Forwards.Count} forwards, {r.Disclosures.Count} disclosures");
+    });
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

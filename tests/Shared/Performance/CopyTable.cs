@@ -1,0 +1,59 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CooperationModel.Tests.Shared.Performance;
+
+/// <summary>Rows for one table, buffered and written with PostgreSQL's binary COPY (one statement per flush).</summary>
+internal sealed class CopyTable(string name, params (string Column, NpgsqlDbType Type)[] columns)
+{
+    private readonly List<object?[]> _rows = [];
+
+    public string Name { get; } = name;
+
+    public long Written { get; private set; }
+
+    public int Buffered => _rows.Count;
+
+    public void Add(params object?[] row)
+    {
+        if (row.Length != columns.Length)
+        {
+            throw new ArgumentException($"{Name}: {row.Length} values for {columns.Length} columns.", nameof(row));
+        }
+
+        _rows.Add(row);
+    }
+
+    public async Task FlushAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        if (_rows.Count == 0)
+        {
+            return;
+        }
+
+        var sql = $"COPY {Name} ({string.Join(", ", columns.Select(c => c.Column))}) FROM STDIN (FORMAT BINARY)";
+        await using (var importer = await connection.BeginBinaryImportAsync(sql, cancellationToken))
+        {
+            foreach (var row in _rows)
+            {
+                importer.StartRow();
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (row[i] is { } value)
+                    {
+                        importer.Write(value, columns[i].Type);
+                    }
+                    else
+                    {
+                        importer.WriteNull();
+                    }
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        Written += _rows.Count;
+        _rows.Clear();
+    }
+}
