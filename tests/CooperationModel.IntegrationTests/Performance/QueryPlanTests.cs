@@ -21,16 +21,13 @@ namespace CooperationModel.IntegrationTests.Performance;
 /// </summary>
 public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<PlanCheckFixture>
 {
-    /// <summary>The tenant filter on referrals is an OR (sender, receiver, forwarded to), so a lookup by case cannot use
-    /// (sender_organisation_id, case_id, sent_at) and PostgreSQL takes the foreign-key index on case_id.</summary>
-    private const string ReferralsByCase = "ix_referrals_case_id";
+    /// <summary>The referrals of one case on the page (its latest status, whether one is overdue): a correlated lookup by the
+    /// case's key, bounded by the page. Even with the district stated, PostgreSQL prefers the smaller foreign-key index on
+    /// case_id to (sender_organisation_id, case_id, sent_at); both find the same few rows.</summary>
+    private const string ReferralsOfOneCase = "ix_referrals_case_id";
 
-    /// <summary>"Mine" includes cases the handler opened: no tenant-first index has opened_by_user_id.</summary>
-    private const string CasesByOpener = "ix_cases_opened_by_user_id";
-
-    /// <summary>A district-wide list that no index answers reads the district's cases, and a district is a large share of
-    /// the table, so PostgreSQL may scan it whole: awaiting feedback (found from the cases side, each probed for open
-    /// referrals) and the substring search by name.</summary>
+    /// <summary>The substring search by name (LIKE '%…%') has no index to use: it reads the district's cases, a large share
+    /// of the table, so PostgreSQL may scan it whole. To come with the name storage of issue 5 (a trigram or hash index).</summary>
     private const string WholeDistrict = "Seq Scan on cases";
 
     /// <summary>A use case's round trips: a count and a page, or a row and its children; never one per row.</summary>
@@ -94,7 +91,7 @@ public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<Pla
 
         large.Commands.Count.ShouldBe(small.Commands.Count, "more rows on the page must not mean more round trips");
         large.Commands.Count.ShouldBeLessThanOrEqualTo(FewRoundTrips);
-        large.ShouldUseTenantIndexes(ReferralsByCase, CasesByOpener, WholeDistrict);
+        large.ShouldUseTenantIndexes(ReferralsOfOneCase);
     }
 
     [Fact]
@@ -103,7 +100,7 @@ public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<Pla
         var check = await fixture.RunAsync(South, services => services.GetRequiredService<IListCasesHandler>()
             .HandleAsync(new ListCasesQuery(fixture.Samples.SouthIdentityCode, new PageRequest(1, PageRequest.MaxPageSize))));
 
-        check.ShouldUseTenantIndexes(ReferralsByCase);
+        check.ShouldUseTenantIndexes(ReferralsOfOneCase);
     }
 
     [Fact]
@@ -113,7 +110,7 @@ public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<Pla
             .HandleAsync(new ListCasesQuery(VolumeSamples.NameSearch, new PageRequest(1, PageRequest.MaxPageSize))));
 
         // A substring search (LIKE '%…%') has no index to use: it reads the district's cases.
-        check.ShouldUseTenantIndexes(ReferralsByCase, WholeDistrict);
+        check.ShouldUseTenantIndexes(ReferralsOfOneCase, WholeDistrict);
     }
 
     [Fact]
@@ -122,7 +119,7 @@ public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<Pla
         var check = await fixture.RunAsync(South, services => services.GetRequiredService<IListCasesHandler>().CountAsync());
 
         check.Commands.Count.ShouldBeLessThanOrEqualTo(5);
-        check.ShouldUseTenantIndexes(ReferralsByCase, CasesByOpener, WholeDistrict);
+        check.ShouldUseTenantIndexes();
     }
 
     [Fact]
@@ -133,7 +130,7 @@ public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<Pla
 
         // The case has events, guidance and two referrals: one query per child row would show here.
         check.Commands.Count.ShouldBeLessThanOrEqualTo(FewRoundTrips);
-        check.ShouldUseTenantIndexes([ReferralsByCase, .. ChildrenOfOneCase]);
+        check.ShouldUseTenantIndexes(ChildrenOfOneCase);
     }
 
     [Theory]
@@ -162,8 +159,6 @@ public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<Pla
                 RepeatReason: "Uusi tilanne.")))
             .ShouldSucceed());
 
-        // The check for an open referral of the same client searches (receiver, identity code) without the receiver:
-        // a whole-index read. Known gap: no (sender_organisation_id, client_identity_code) index.
-        check.ShouldUseTenantIndexes("ix_referrals_receiver_organisation_id_client_identity_code");
+        check.ShouldUseTenantIndexes();
     }
 }

@@ -106,8 +106,9 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, TimeProvider 
         }
 
         var today = clock.Today();
+        // Sent by the case's district, said explicitly so the tenant-first index (sender_organisation_id, case_id, …) applies.
         var referrals = (await db.Referrals.AsNoTracking()
-                .Where(r => r.CaseId == caseId)
+                .Where(r => r.SenderOrganisationId == c.OrganisationId && r.CaseId == caseId)
                 .OrderByDescending(r => r.SentAt)
                 .ToListAsync(cancellationToken))
             .Select(r => new CaseReferral(

@@ -75,7 +75,10 @@ public sealed class ListCasesHandler(
                 : cases.Where(c => c.ClientName.ToLower().Contains(search.ToLowerInvariant()));
         }
 
-        cases = Order(Matching(cases, db.Referrals, query.Filter, today), db.Referrals, query.Filter);
+        // The district's own referrals, stated explicitly: the tenant filter's OR (sender, receiver, forwarded to) would
+        // keep PostgreSQL from the tenant-first index (sender_organisation_id, …).
+        var sent = SentBy(db.Referrals, user.OrganisationId);
+        cases = Order(Matching(cases, sent, query.Filter, today), sent, query.Filter);
 
         var total = await cases.CountAsync(cancellationToken);
         var rows = await cases
@@ -94,9 +97,9 @@ public sealed class ListCasesHandler(
                     c.QueuedAt,
                     c.HandlerName,
                     c.DecisionDueOn,
-                    db.Referrals.Where(r => r.CaseId == c.Id).OrderByDescending(r => r.SentAt).Select(r => (ReferralStatus?)r.Status).FirstOrDefault()),
+                    sent.Where(r => r.CaseId == c.Id).OrderByDescending(r => r.SentAt).Select(r => (ReferralStatus?)r.Status).FirstOrDefault()),
                 // Referral.IsOverdue, in SQL.
-                ReferralOverdue = db.Referrals.Any(r => r.CaseId == c.Id
+                ReferralOverdue = sent.Any(r => r.CaseId == c.Id
                     && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received) && r.RespondBy < today),
             })
             .ToListAsync(cancellationToken);
@@ -110,7 +113,8 @@ public sealed class ListCasesHandler(
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var today = clock.Today();
-        Task<int> Count(CaseListFilter filter) => Matching(db.Cases.AsNoTracking(), db.Referrals, filter, today).CountAsync(cancellationToken);
+        var sent = SentBy(db.Referrals, user.OrganisationId);
+        Task<int> Count(CaseListFilter filter) => Matching(db.Cases.AsNoTracking(), sent, filter, today).CountAsync(cancellationToken);
 
         // One context runs one query at a time: count the lists in turn.
         var mine = await Count(CaseListFilter.Mine);
@@ -127,6 +131,7 @@ public sealed class ListCasesHandler(
         var me = user.UserId;
         var nearLimit = FinnishCalendar.AddWorkingDays(today, options.Value.NearDeadlineWorkingDays);
         var feedbackDue = FinnishTime.StartOf(WorkingDaysBefore(today, options.Value.FeedbackExpectedWorkingDays));
+        var open = Open(referrals);
         return filter switch
         {
             CaseListFilter.All => cases,
@@ -136,10 +141,17 @@ public sealed class ListCasesHandler(
             CaseListFilter.NormalQueue => cases.Where(c => c.Stage == CaseStage.Processing && c.Queue == ProcessingQueue.Normal && c.HandlerUserId == null),
             CaseListFilter.NearDeadline => cases.Where(c => (c.Stage == CaseStage.Application || c.Stage == CaseStage.Processing)
                 && c.DecisionDueOn != null && c.DecisionDueOn <= nearLimit),
-            CaseListFilter.AwaitingFeedback => cases.Where(c => referrals.Any(r => r.CaseId == c.Id
-                && r.Status != ReferralStatus.Completed && r.Status != ReferralStatus.Returned && r.SentAt < feedbackDue)),
+            CaseListFilter.AwaitingFeedback => cases.Where(c => open.Any(r => r.CaseId == c.Id && r.SentAt < feedbackDue)),
         };
     }
+
+    private static IQueryable<Referral> SentBy(IQueryable<Referral> referrals, Guid district) =>
+        referrals.Where(r => r.SenderOrganisationId == district);
+
+    /// <summary><see cref="Referral.IsOpen"/> in SQL, naming the open states so the (…, status, …) indexes apply.</summary>
+    private static IQueryable<Referral> Open(IQueryable<Referral> referrals) =>
+        referrals.Where(r => r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received
+            || r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.InAssessment);
 
     /// <summary>The day <paramref name="workingDays"/> working days before <paramref name="day"/>.</summary>
     private static DateOnly WorkingDaysBefore(DateOnly day, int workingDays)
@@ -155,17 +167,19 @@ public sealed class ListCasesHandler(
     }
 
     /// <summary>The order each list is worked in: queues by arrival or deadline, everything else newest first.</summary>
-    private static IQueryable<ClientCase> Order(IQueryable<ClientCase> cases, IQueryable<Referral> referrals, CaseListFilter filter) => filter switch
+    private static IQueryable<ClientCase> Order(IQueryable<ClientCase> cases, IQueryable<Referral> referrals, CaseListFilter filter)
     {
-        CaseListFilter.All => cases.OrderByDescending(c => c.OpenedAt),
-        CaseListFilter.Mine => cases.OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenByDescending(c => c.OpenedAt),
-        CaseListFilter.UrgentQueue => cases.OrderBy(c => c.QueuedAt),
-        CaseListFilter.NormalQueue => cases.OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenBy(c => c.QueuedAt),
-        CaseListFilter.NearDeadline => cases.OrderBy(c => c.DecisionDueOn),
-        CaseListFilter.AwaitingFeedback => cases.OrderBy(c => referrals
-            .Where(r => r.CaseId == c.Id && r.Status != ReferralStatus.Completed && r.Status != ReferralStatus.Returned)
-            .Min(r => r.SentAt)),
-    };
+        var open = Open(referrals);
+        return filter switch
+        {
+            CaseListFilter.All => cases.OrderByDescending(c => c.OpenedAt),
+            CaseListFilter.Mine => cases.OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenByDescending(c => c.OpenedAt),
+            CaseListFilter.UrgentQueue => cases.OrderBy(c => c.QueuedAt),
+            CaseListFilter.NormalQueue => cases.OrderBy(c => c.DecisionDueOn == null).ThenBy(c => c.DecisionDueOn).ThenBy(c => c.QueuedAt),
+            CaseListFilter.NearDeadline => cases.OrderBy(c => c.DecisionDueOn),
+            CaseListFilter.AwaitingFeedback => cases.OrderBy(c => open.Where(r => r.CaseId == c.Id).Min(r => r.SentAt)),
+        };
+    }
 
     /// <summary>Only an undecided case can be near or past its deadline.</summary>
     public static DeadlineState? DeadlineOf(CaseStage stage, DateOnly? dueOn, DateOnly today, int nearDays) =>

@@ -70,6 +70,7 @@ public sealed class ClientCaseConfiguration : IEntityTypeConfiguration<ClientCas
         builder.HasIndex(c => new { c.OrganisationId, c.IdentityCode });
         builder.HasIndex(c => new { c.OrganisationId, c.Stage, c.Queue, c.HandlerUserId, c.QueuedAt });
         builder.HasIndex(c => new { c.OrganisationId, c.HandlerUserId, c.Stage });
+        builder.HasIndex(c => new { c.OrganisationId, c.OpenedByUserId, c.Stage });
         builder.HasIndex(c => new { c.OrganisationId, c.DecisionDueOn });
     }
 }
@@ -141,6 +142,9 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
 
         builder.HasIndex(r => new { r.ReceiverOrganisationId, r.SentAt });
         builder.HasIndex(r => new { r.ReceiverOrganisationId, r.Status, r.RespondBy });
+        builder.HasIndex(r => new { r.ReceiverOrganisationId, r.NamedWorkerUserId, r.SentAt });
+        // The open-referral check before sending another: the district's referrals of one client.
+        builder.HasIndex(r => new { r.SenderOrganisationId, r.ClientIdentityCode });
         builder.HasIndex(r => new { r.SenderOrganisationId, r.Status, r.RespondBy });
         builder.HasIndex(r => new { r.ReceiverOrganisationId, r.ClientIdentityCode });
         builder.HasIndex(r => new { r.SenderOrganisationId, r.CaseId, r.SentAt });

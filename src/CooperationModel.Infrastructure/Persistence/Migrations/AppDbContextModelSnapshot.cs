@@ -242,6 +242,9 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasIndex("OrganisationId", "HandlerUserId", "Stage")
                         .HasDatabaseName("ix_cases_organisation_id_handler_user_id_stage");
 
+                    b.HasIndex("OrganisationId", "OpenedByUserId", "Stage")
+                        .HasDatabaseName("ix_cases_organisation_id_opened_by_user_id_stage");
+
                     b.HasIndex("OrganisationId", "Stage", "Queue", "HandlerUserId", "QueuedAt")
                         .HasDatabaseName("ix_cases_organisation_id_stage_queue_handler_user_id_queued_at");
 
@@ -803,6 +806,12 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ReceiverOrganisationId", "SentAt")
                         .HasDatabaseName("ix_referrals_receiver_organisation_id_sent_at");
+
+                    b.HasIndex("SenderOrganisationId", "ClientIdentityCode")
+                        .HasDatabaseName("ix_referrals_sender_organisation_id_client_identity_code");
+
+                    b.HasIndex("ReceiverOrganisationId", "NamedWorkerUserId", "SentAt")
+                        .HasDatabaseName("ix_referrals_receiver_organisation_id_named_worker_user_id_sen");
 
                     b.HasIndex("ReceiverOrganisationId", "Status", "RespondBy")
                         .HasDatabaseName("ix_referrals_receiver_organisation_id_status_respond_by");
