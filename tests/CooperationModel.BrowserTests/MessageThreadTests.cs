@@ -96,9 +96,9 @@ public sealed partial class MessageThreadTests(BrowserFixture fixture, ITestOutp
             await _axe.CheckAsync(worker, "11-axe-worker-thread");
         });
 
+        // The handler's page stayed open: the receipt and the answer arrive as they happen.
         await handler.ScreenshotOnFailureAsync(async () =>
         {
-            await handler.GotoAsync(referralUrl);
             var thread = kela.GetByTestId("thread");
             await Expect(thread.GetByTestId("message-body")).ToHaveTextAsync([Question, Answer]);
             await Expect(thread.GetByTestId("message-read")).ToHaveTextAsync(new Regex($@"^Luettu \d{{1,2}}\.\d{{1,2}}\.\d{{4}} \d{{2}}:\d{{2}} \({DemoDataSeeder.WorkerHelsinki.DisplayName}\)$"));

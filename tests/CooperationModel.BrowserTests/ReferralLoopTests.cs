@@ -58,7 +58,8 @@ public sealed partial class ReferralLoopTests(BrowserFixture fixture, ITestOutpu
             referralUrl = page.Url;
         });
 
-        // Kela asks, with a PDF; Helsinki reads it, downloads the file and answers with a PNG; Kela downloads that.
+        // Kela asks, with a PDF; Helsinki, whose page is open, sees it arrive as it happens, downloads the file and answers
+        // with a PNG; Kela, whose page is open too, sees the answer arrive and downloads that.
         await handler.ScreenshotOnFailureAsync(async () =>
         {
             await handler.GotoAsync(referralUrl);
@@ -68,8 +69,8 @@ public sealed partial class ReferralLoopTests(BrowserFixture fixture, ITestOutpu
         });
         await worker.ScreenshotOnFailureAsync(async () =>
         {
-            await worker.GotoAsync(referralUrl);
             var thread = page.GetByTestId("thread");
+            await Expect(thread.GetByTestId("message-body")).ToHaveTextAsync(Question);
             await Expect(thread.GetByTestId("message-new")).ToHaveCountAsync(1);
             await DownloadShouldBeAsync(page, thread.GetByTestId("message-attachment"), "liite.pdf", Pdf);
             await SendMessageAsync(worker, Answer, new FilePayload { Name = "kuva.png", MimeType = "image/png", Buffer = Png });
@@ -78,7 +79,6 @@ public sealed partial class ReferralLoopTests(BrowserFixture fixture, ITestOutpu
         });
         await handler.ScreenshotOnFailureAsync(async () =>
         {
-            await handler.GotoAsync(referralUrl);
             var thread = handler.Page.GetByTestId("thread");
             await Expect(thread.GetByTestId("message-body")).ToHaveTextAsync([Question, Answer]);
             await Expect(thread.GetByTestId("message-new")).ToHaveCountAsync(1);
