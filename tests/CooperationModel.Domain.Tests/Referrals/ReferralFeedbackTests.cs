@@ -19,7 +19,11 @@ public class ReferralFeedbackTests
     [InlineData(false, true, false)]
     public void Send_ConsentCoversFeedback_OnlyWithConsent(bool consent, bool coversFeedback, bool stored)
     {
-        var referral = _steps.Send(consent, coversFeedback);
+        // The record as a careless caller might build it: "covers feedback" ticked although no consent was given.
+        var record = new ConsentRecord(consent, consent ? DayOf(Now) : null, consent ? ConsentMethod.InPerson : null, consent, coversFeedback);
+        var referral = Referral.Send(
+            _steps.Case, new ReferralContent(ReferralGround.ObviousNeedForSocialCare, record, consent ? "Kuvaus." : null),
+            _steps.Handler, DayOf(Now), Now, ReferralDeadlinePolicy.Default).Value;
 
         referral.ConsentGiven.ShouldBe(consent);
         referral.ConsentCoversFeedback.ShouldBe(stored);
