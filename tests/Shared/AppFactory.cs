@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace CooperationModel.Tests.Shared;
@@ -12,13 +14,16 @@ public class AppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="database">The database the app runs on; several instances may share one.</param>
     /// <param name="settings">Settings on top of the defaults (e.g. to switch on e-mail), by configuration key.</param>
-    public AppFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="services">Services added after the app's own (e.g. a log sink that Serilog reads from the services).</param>
+    public AppFactory(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _database = database;
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
     }
 
     public string ConnectionString => _database.ConnectionString;
@@ -32,6 +37,11 @@ public class AppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

@@ -19,6 +19,7 @@ namespace CooperationModel.IntegrationTests.Support;
 public sealed class AppFixture : IAsyncLifetime
 {
     private readonly IReadOnlyDictionary<string, string>? _settings;
+    private readonly Action<IServiceCollection>? _services;
     private TestDatabase? _database;
     private AppFactory? _factory;
 
@@ -27,13 +28,17 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <remarks>Not public: xunit needs a fixture to have one public constructor.</remarks>
-    private AppFixture(IReadOnlyDictionary<string, string> settings)
+    private AppFixture(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services)
     {
         _settings = settings;
+        _services = services;
     }
 
-    /// <summary>An app and database of its own with settings on top of the defaults; the test initialises and disposes it.</summary>
-    public static AppFixture With(IReadOnlyDictionary<string, string> settings) => new(settings);
+    /// <summary>
+    /// An app and database of its own with settings on top of the defaults (and services after the app's own);
+    /// the test initialises and disposes it.
+    /// </summary>
+    public static AppFixture With(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? services = null) => new(settings, services);
 
     public AppFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialised.");
 
@@ -45,7 +50,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("integration");
-        _factory = new AppFactory(_database, _settings);
+        _factory = new AppFactory(_database, _settings, _services);
         // Starts the host: migrations, reference data and demo users are in place before any test runs.
         _ = _factory.Services;
     }
