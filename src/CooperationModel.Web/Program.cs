@@ -9,7 +9,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
-    .ReadFrom.Services(services));
+    .ReadFrom.Services(services)
+    // Hosting diagnostics log every URL with its query string, and an inbox search carries a client's name or identity
+    // code there. Held at Warning whatever the configuration says (set last, so it wins); the request log has no query.
+    .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning));
 
 builder.Services
     .AddApplicationServices()

@@ -37,16 +37,6 @@ public sealed class LogScanTests
         ["Serilog:WriteTo:0:Args:restrictedToMinimumLevel"] = "Fatal",
     };
 
-    /// <summary>
-    /// ASP.NET Core's hosting diagnostics log every request's URL with its query string ("Request starting GET
-    /// http://localhost/api/inbox?search=..."), so the inbox search by name or identity code puts them in the log
-    /// whenever that source logs at Information; only appsettings.json's "Microsoft.AspNetCore": "Warning" keeps it out.
-    /// </summary>
-    private const string QueryStringLeak =
-        "leak: Microsoft.AspNetCore.Hosting.Diagnostics logs the query string of GET /api/inbox?search=<client name or identity code> "
-        + "(src/CooperationModel.Web/Endpoints/ApiEndpoints.cs takes the search from the URL) at Information; "
-        + "hidden only by the Microsoft.AspNetCore=Warning override in appsettings.json";
-
     [Fact]
     public async Task ReferralFlow_AppsConfiguredLevels_NoClientDataInTheLog()
     {
@@ -57,34 +47,22 @@ public sealed class LogScanTests
         ShouldNotLeak(capture, client);
     }
 
-    [Fact(Skip = QueryStringLeak)]
+    /// <summary>
+    /// Everything the configuration can turn on. ASP.NET Core's hosting diagnostics would log every URL with its query
+    /// string (the inbox search by name or identity code), so Program.cs holds that one source at Warning whatever the
+    /// configuration says: it is not captured here, and that is the point.
+    /// </summary>
+    [Fact]
     public async Task ReferralFlow_EverySourceVerbose_NoClientDataInTheLog()
     {
         var (capture, client) = await RunFlowAsync(Verbose);
 
         ShouldCaptureEverything(capture);
-        ShouldNotLeak(capture, client, QueryStringLeak);
-    }
-
-    /// <summary>
-    /// As strict as the app can be, except for the one source of the known leak (<see cref="QueryStringLeak"/>), kept at
-    /// the level appsettings.json gives it, so that every other source is still held to the rule while the leak is open.
-    /// </summary>
-    [Fact]
-    public async Task ReferralFlow_EverySourceVerboseButHostingDiagnostics_NoClientDataInTheLog()
-    {
-        var levels = new Dictionary<string, string>(Verbose)
-        {
-            ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Hosting.Diagnostics"] = "Warning",
-        };
-        var (capture, client) = await RunFlowAsync(levels);
-
-        ShouldCaptureEverything(capture, hostingDiagnostics: false);
         ShouldNotLeak(capture, client);
     }
 
     /// <summary>The capture is real and as verbose as the app can be: Verbose events, request logs, EF Core's SQL.</summary>
-    private static void ShouldCaptureEverything(LogCapture capture, bool hostingDiagnostics = true)
+    private static void ShouldCaptureEverything(LogCapture capture)
     {
         capture.Events.ShouldContain(e => e.Level == LogEventLevel.Verbose, "nothing at Verbose level captured");
         capture.Events.ShouldContain(e => Source(e) == "Serilog.AspNetCore.RequestLoggingMiddleware", "no request log captured");
@@ -92,10 +70,6 @@ public sealed class LogScanTests
             e => Source(e) == "Microsoft.EntityFrameworkCore.Database.Command" && e.MessageTemplate.Text.Contains("Executed DbCommand"),
             "no EF Core SQL captured");
         capture.Events.ShouldContain(e => Source(e) == "Microsoft.EntityFrameworkCore.ChangeTracking", "no EF Core change tracking captured");
-        if (hostingDiagnostics)
-        {
-            capture.Events.ShouldContain(e => Source(e) == "Microsoft.AspNetCore.Hosting.Diagnostics", "no hosting diagnostics captured");
-        }
     }
 
     /// <summary>The client's data of one flow: a unique name, a fresh identity code, and unique free texts.</summary>
