@@ -3,6 +3,7 @@ using CooperationModel.Infrastructure;
 using CooperationModel.Web;
 using CooperationModel.Web.Components;
 using CooperationModel.Web.Endpoints;
+using CooperationModel.Web.Security;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,9 @@ builder.Services
     .AddInfrastructureServices(builder.Configuration)
     .AddWebServices();
 
+// Security: rate limits on sign-in and the JSON API (section "RateLimits"); see docs/architecture.md.
+builder.Services.AddRateLimits();
+
 var app = builder.Build();
 
 if (app.Configuration.GetValue<bool>("Database:ApplyMigrations"))
@@ -30,6 +34,9 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
+
+// Security headers (CSP with a per-request nonce, nosniff, no framing) on every response, errors included.
+app.UseSecurityHeaders();
 
 // Unexpected exceptions become a problem (API) or the error page; a request that cannot even be bound
 // (a number that is not a number) is the caller's mistake: 400, never 500.
@@ -51,6 +58,10 @@ app.UseSerilogRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseCurrentUser();
+
+// Rate limits after authentication: the API is limited per signed-in user.
+app.UseRateLimiter();
+
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

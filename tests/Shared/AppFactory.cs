@@ -34,6 +34,10 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
         builder.UseSetting("Database:ApplyMigrations", "true");
         builder.UseSetting("Database:SeedDemoData", "true");
+        // A whole suite signs in (and calls the API) from one address within seconds; the rate limit tests lower these again.
+        builder.UseSetting("RateLimits:SignInPerAddress", "100000");
+        builder.UseSetting("RateLimits:SignInPerUserName", "100000");
+        builder.UseSetting("RateLimits:ApiPerUser", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

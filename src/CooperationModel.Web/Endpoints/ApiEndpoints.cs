@@ -18,7 +18,7 @@ public static class ApiEndpoints
 {
     public static IEndpointRouteBuilder MapApiEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api").DisableAntiforgery();
+        var api = endpoints.MapGroup("/api").DisableAntiforgery().RequireRateLimiting(Security.RateLimits.ApiPolicy);
 
         api.MapGet("/referrals/{id:guid}", async (Guid id, IGetReferralHandler handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
