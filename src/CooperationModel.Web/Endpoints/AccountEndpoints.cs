@@ -7,6 +7,9 @@ namespace CooperationModel.Web.Endpoints;
 
 public static class AccountEndpoints
 {
+    /// <summary>Where the idle timeout lands: the sign-in page, with the "signed out due to inactivity" message.</summary>
+    public const string IdleSignedOutPath = "~/account/login?reason=idle";
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
@@ -14,6 +17,29 @@ public static class AccountEndpoints
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
         });
+
+        // The idle session timeout. GET, so the layout can navigate here: it only ends the caller's own session.
+        // Anonymous, because the cookie may already have expired; the target is fixed, so no open redirect.
+        endpoints.MapGet("/account/idle-logout", async (SignInManager<AppUser> signIn, HttpContext context) =>
+        {
+            await signIn.SignOutAsync();
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.LocalRedirect(IdleSignedOutPath);
+        }).AllowAnonymous();
+
+        // "Stay signed in" and activity in the interactive app: re-issues the auth cookie, so its idle timeout starts again.
+        endpoints.MapPost("/account/keep-alive", async (SignInManager<AppUser> signIn, HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            var user = await signIn.UserManager.GetUserAsync(context.User);
+            if (user is null)
+            {
+                return Results.Unauthorized();
+            }
+
+            await signIn.RefreshSignInAsync(user);
+            return Results.NoContent();
+        }).DisableAntiforgery();
 
         // The language switch: remembers the choice in the standard culture cookie for a year.
         endpoints.MapGet("/culture/set", (HttpContext context, [FromQuery] string? culture, [FromQuery] string? redirectUri) =>
