@@ -1,4 +1,5 @@
 using CooperationModel.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -27,17 +28,24 @@ public static class AccountEndpoints
             return Results.LocalRedirect(IdleSignedOutPath);
         }).AllowAnonymous();
 
-        // "Stay signed in" and activity in the interactive app: re-issues the auth cookie, so its idle timeout starts again.
+        // "Stay signed in" and activity in the interactive app: re-issues the auth cookie with a fresh expiry, so its idle
+        // timeout starts again (RefreshSignInAsync would keep the old expiry). The user is reloaded and the security
+        // stamp checked on every call, so a fresh issue time never postpones that check.
         endpoints.MapPost("/account/keep-alive", async (SignInManager<AppUser> signIn, HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-store";
-            var user = await signIn.UserManager.GetUserAsync(context.User);
+            var user = await signIn.ValidateSecurityStampAsync(context.User);
             if (user is null)
             {
+                await signIn.SignOutAsync();
                 return Results.Unauthorized();
             }
 
-            await signIn.RefreshSignInAsync(user);
+            var current = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            var properties = current.Properties ?? new AuthenticationProperties();
+            properties.IssuedUtc = null;
+            properties.ExpiresUtc = null;
+            await signIn.SignInAsync(user, properties, context.User.FindFirst("amr")?.Value);
             return Results.NoContent();
         }).DisableAntiforgery();
 
