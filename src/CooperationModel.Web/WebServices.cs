@@ -3,10 +3,12 @@ using CooperationModel.Application.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Web.Services;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Serilog.Context;
 
@@ -54,8 +56,6 @@ public static class WebServices
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
-            options.SlidingExpiration = true;
             options.Cookie.Name = "cm.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
@@ -64,6 +64,8 @@ public static class WebServices
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
+
+        AddIdleSessionTimeout(services);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -77,6 +79,24 @@ public static class WebServices
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddSingleton<INotificationMailText, NotificationMailText>();
         return services;
+    }
+
+    /// <summary>
+    /// The idle session timeout (section "Session"): the auth cookie slides and expires after IdleTimeout without requests;
+    /// the layout's IdleTimeout component covers the interactive circuit, which makes no requests.
+    /// </summary>
+    private static void AddIdleSessionTimeout(IServiceCollection services)
+    {
+        services.AddOptions<IdleSessionOptions>()
+            .BindConfiguration(IdleSessionOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<IdleSessionOptions>>((cookie, session) =>
+            {
+                cookie.ExpireTimeSpan = session.Value.IdleTimeout;
+                cookie.SlidingExpiration = true;
+            });
     }
 
     /// <summary>Sets the current user of each HTTP request, and puts tenant and user ids (never names) into the log context.</summary>

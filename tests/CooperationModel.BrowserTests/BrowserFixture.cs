@@ -7,7 +7,7 @@ namespace CooperationModel.BrowserTests;
 /// One test database, one app served over a real socket (spike P10) and one Chromium for the whole project.
 /// Each test opens a fresh <see cref="IBrowserContext"/> per user, so cookies never leak between tests or users.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private TestDatabase? _database;
     private AppFactory? _factory;
@@ -18,13 +18,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
+    /// <summary>Settings on top of the app's defaults; a fixture of its own overrides them for the tests that need them.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     public async Task InitializeAsync()
     {
         // Auto-waiting assertions: generous enough for a busy 2-core machine, still far from a sleep.
         Assertions.SetDefaultExpectTimeout(15_000);
 
         _database = await TestDatabase.CreateAsync("browser");
-        _factory = new AppFactory(_database);
+        _factory = new AppFactory(_database, Settings);
         // Kestrel on a free port of 127.0.0.1; environment stays Development (spike P10, P11).
         _factory.UseKestrel(0);
         _factory.StartServer();

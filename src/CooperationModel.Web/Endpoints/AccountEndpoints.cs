@@ -1,4 +1,5 @@
 using CooperationModel.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,9 @@ namespace CooperationModel.Web.Endpoints;
 
 public static class AccountEndpoints
 {
+    /// <summary>Where the idle timeout lands: the sign-in page, with the "signed out due to inactivity" message.</summary>
+    public const string IdleSignedOutPath = "~/account/login?reason=idle";
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
@@ -14,6 +18,36 @@ public static class AccountEndpoints
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
         });
+
+        // The idle session timeout. GET, so the layout can navigate here: it only ends the caller's own session.
+        // Anonymous, because the cookie may already have expired; the target is fixed, so no open redirect.
+        endpoints.MapGet("/account/idle-logout", async (SignInManager<AppUser> signIn, HttpContext context) =>
+        {
+            await signIn.SignOutAsync();
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.LocalRedirect(IdleSignedOutPath);
+        }).AllowAnonymous();
+
+        // "Stay signed in" and activity in the interactive app: re-issues the auth cookie with a fresh expiry, so its idle
+        // timeout starts again (RefreshSignInAsync would keep the old expiry). The user is reloaded and the security
+        // stamp checked on every call, so a fresh issue time never postpones that check.
+        endpoints.MapPost("/account/keep-alive", async (SignInManager<AppUser> signIn, HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            var user = await signIn.ValidateSecurityStampAsync(context.User);
+            if (user is null)
+            {
+                await signIn.SignOutAsync();
+                return Results.Unauthorized();
+            }
+
+            var current = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            var properties = current.Properties ?? new AuthenticationProperties();
+            properties.IssuedUtc = null;
+            properties.ExpiresUtc = null;
+            await signIn.SignInAsync(user, properties, context.User.FindFirst("amr")?.Value);
+            return Results.NoContent();
+        }).DisableAntiforgery();
 
         // The language switch: remembers the choice in the standard culture cookie for a year.
         endpoints.MapGet("/culture/set", (HttpContext context, [FromQuery] string? culture, [FromQuery] string? redirectUri) =>
