@@ -49,8 +49,8 @@ public class AttachmentTypesTests
         AttachmentTypes.SafeFileName(fileName, contentType).ShouldBe(expected);
 
     [Theory]
-    [InlineData("C:\\Users\\kaisa\\Desktop\\päätös.pdf", "päätös.pdf")]
-    [InlineData("/home/kaisa/päätös.pdf", "päätös.pdf")]
+    [InlineData("C:\\päätökset\\päätös.pdf", "päätös.pdf")]
+    [InlineData("/päätökset/päätös.pdf", "päätös.pdf")]
     [InlineData("../../etc/passwd", "passwd.pdf")]
     [InlineData("kansio/ali\\päätös.pdf", "päätös.pdf")]
     [InlineData("..\\..\\päätös.pdf", "päätös.pdf")]

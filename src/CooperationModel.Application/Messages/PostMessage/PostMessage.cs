@@ -1,10 +1,10 @@
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Referrals.GetReferral;
+using CooperationModel.Application.Referrals;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Organisations;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.Messages.PostMessage;
 
@@ -47,7 +47,7 @@ public sealed class PostMessageHandler(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var referral = await db.Referrals.Include(r => r.Forwards).SingleOrDefaultAsync(r => r.Id == command.ReferralId, cancellationToken);
+        var referral = await db.FindForWorkAsync(command.ReferralId, cancellationToken);
         if (referral is null)
         {
             return GetReferralHandler.NotFound;

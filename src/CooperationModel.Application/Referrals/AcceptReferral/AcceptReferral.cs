@@ -22,7 +22,7 @@ public sealed class AcceptReferralHandler(IAppDbContextFactory dbFactory, ICurre
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        var referral = await db.FindForWorkAsync(referralId, cancellationToken);
         if (referral is null)
         {
             return GetReferral.GetReferralHandler.NotFound;

@@ -1,10 +1,8 @@
 using CooperationModel.Application.Common;
-using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.Referrals.Forwarding;
 
@@ -75,27 +73,7 @@ public sealed class ForwardingCommands(
     private async Task<Result> CheckPartnerAsync<T>(IValidator<T> validator, T command, CancellationToken cancellationToken) =>
         WorksForwards(user.Role) ? await validator.CheckAsync(command, cancellationToken) : CommonErrors.WrongRole;
 
-    /// <summary>
-    /// The referral loaded within the tenant with its events and its chain, one domain method, one save: the new
-    /// events, the changed link and the disclosure rows the step recorded go in together.
-    /// </summary>
-    private async Task<Result> RunAsync(Guid referralId, Func<Referral, Actor, Result> change, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var referral = await db.Referrals.Include(r => r.Events).Include(r => r.Forwards)
-            .SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
-        if (referral is null)
-        {
-            return GetReferralHandler.NotFound;
-        }
-
-        var result = change(referral, user.ToActor());
-        if (!result.IsSuccess)
-        {
-            return Result.Failure(result.Errors);
-        }
-
-        var saved = await db.SaveOrConflictAsync(cancellationToken);
-        return saved.IsSuccess ? Result.Success() : saved;
-    }
+    /// <summary>One change of the referral, loaded with its steps and its chain (<see cref="ReferralWork"/>).</summary>
+    private Task<Result> RunAsync(Guid referralId, Func<Referral, Actor, Result> change, CancellationToken cancellationToken) =>
+        dbFactory.ChangeReferralAsync(referralId, referral => change(referral, user.ToActor()), cancellationToken);
 }

@@ -99,8 +99,7 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
     public async Task<Result<ReferralDetails>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var referral = await db.Referrals.Include(r => r.Events).Include(r => r.Forwards)
-            .SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
+        var referral = await db.FindForWorkAsync(referralId, cancellationToken);
         if (referral is null)
         {
             return NotFound;

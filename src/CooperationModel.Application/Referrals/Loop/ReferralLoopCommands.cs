@@ -1,11 +1,9 @@
 using CooperationModel.Application.Common;
-using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.Referrals.Loop;
 
@@ -85,30 +83,11 @@ public sealed class ReferralLoopCommands(
             r.Return(actor, command.Reason!.Value, command.Note, actualHome, newDeadlines, clock.Today(), clock.GetUtcNow()), cancellationToken);
     }
 
-    /// <summary>A social worker, the referral loaded within the tenant with its events, one domain method, one save.</summary>
-    private async Task<Result> RunAsync(Guid referralId, Func<Referral, Actor, Result> change, CancellationToken cancellationToken)
-    {
-        if (user.Role != UserRole.SocialWorker)
-        {
-            return CommonErrors.WrongRole;
-        }
-
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var referral = await db.Referrals.Include(r => r.Events).SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
-        if (referral is null)
-        {
-            return GetReferralHandler.NotFound;
-        }
-
-        var result = change(referral, user.ToActor());
-        if (!result.IsSuccess)
-        {
-            return result;
-        }
-
-        var saved = await db.SaveOrConflictAsync(cancellationToken);
-        return saved.IsSuccess ? result : saved;
-    }
+    /// <summary>A social worker of the receiving organisation, then one change of the referral (<see cref="ReferralWork"/>).</summary>
+    private Task<Result> RunAsync(Guid referralId, Func<Referral, Actor, Result> change, CancellationToken cancellationToken) =>
+        user.Role != UserRole.SocialWorker
+            ? Task.FromResult<Result>(CommonErrors.WrongRole)
+            : dbFactory.ChangeReferralAsync(referralId, referral => change(referral, user.ToActor()), cancellationToken);
 }
 
 public sealed class CompleteReferralValidator : AbstractValidator<CompleteReferralCommand>
