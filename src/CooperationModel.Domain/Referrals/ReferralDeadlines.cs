@@ -27,10 +27,12 @@ public sealed class ReferralDeadlineSetting : ITenantOwned
         public static ValidationError OutOfRange => new("Deadline.OutOfRange") { Field = nameof(AcceptWithinWorkingDays) };
     }
 
-    public static Result<ReferralDeadlineSetting> Create(Guid organisationId, ReferralGround ground, int acceptWithinWorkingDays) =>
-        acceptWithinWorkingDays is < 0 or > MaxWorkingDays
-            ? Errors.OutOfRange
-            : new ReferralDeadlineSetting { OrganisationId = organisationId, Ground = ground, AcceptWithinWorkingDays = acceptWithinWorkingDays };
+    public static Result<ReferralDeadlineSetting> Create(Guid organisationId, ReferralGround ground, int acceptWithinWorkingDays)
+    {
+        var setting = new ReferralDeadlineSetting { OrganisationId = organisationId, Ground = ground };
+        var changed = setting.Change(acceptWithinWorkingDays);
+        return changed.IsSuccess ? setting : Result<ReferralDeadlineSetting>.Failure(changed.Errors);
+    }
 
     public Result Change(int acceptWithinWorkingDays)
     {

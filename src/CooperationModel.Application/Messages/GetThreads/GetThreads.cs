@@ -88,10 +88,7 @@ public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUs
             .Distinct()
             .ToList();
         var organisationIds = counterparts.Concat(earlier).Append(viewer).ToList();
-        var names = await db.Organisations
-            .Where(o => organisationIds.Contains(o.Id))
-            .Select(o => new OrganisationName(o.Id, o.Kind, o.NameFi, o.NameSv, o.NameEn))
-            .ToDictionaryAsync(o => o.Id, cancellationToken);
+        var names = await db.OrganisationNamesAsync(organisationIds, cancellationToken);
 
         var writes = PostMessageHandler.MayWrite(user.Role);
         var unread = writes

@@ -25,9 +25,17 @@ public sealed class OrganisationNamesHandler(IAppDbContextFactory dbFactory) : I
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        return await db.Organisations.AsNoTracking()
+        return await db.OrganisationNamesAsync(organisationIds, cancellationToken);
+    }
+}
+
+public static class OrganisationNameQueries
+{
+    /// <summary>The names of the given organisations, in one query; ids that name none are left out.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, OrganisationName>> OrganisationNamesAsync(
+        this IAppDbContext db, IReadOnlyCollection<Guid> organisationIds, CancellationToken cancellationToken) =>
+        await db.Organisations.AsNoTracking()
             .Where(o => organisationIds.Contains(o.Id))
             .Select(o => new OrganisationName(o.Id, o.Kind, o.NameFi, o.NameSv, o.NameEn))
             .ToDictionaryAsync(o => o.Id, cancellationToken);
-    }
 }
