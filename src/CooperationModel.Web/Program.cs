@@ -56,6 +56,8 @@ app.UseRouting();
 app.UseSerilogRequestLogging();
 
 app.UseAuthentication();
+// Organisation admins must enrol for two-factor sign-in before anything else (see TwoFactorEnrolment).
+app.UseTwoFactorEnrolment();
 app.UseAuthorization();
 app.UseCurrentUser();
 

@@ -33,4 +33,10 @@ public static class UserRoles
     /// <summary>The roles that work referrals that reached their organisation: social services and the partners.</summary>
     public static bool Receives(this UserRole role) =>
         role is UserRole.SocialWorker or UserRole.HealthCareProfessional or UserRole.OutreachYouthWorker;
+
+    /// <summary>
+    /// The roles that must sign in with a second factor (an authenticator app): an admin's account can change what the
+    /// whole organisation sees, so a stolen password alone must not be enough. Everyone else may turn it on.
+    /// </summary>
+    public static bool RequiresTwoFactor(this UserRole role) => role is UserRole.OrganisationAdmin;
 }

@@ -20,4 +20,10 @@ public static class AppClaimTypes
     public const string OrganisationId = "cm:org";
     public const string OrganisationKind = "cm:org_kind";
     public const string DisplayName = "cm:name";
+
+    /// <summary>
+    /// "true" when the user had two-factor sign-in on when the cookie was issued (sign-in, a refresh after a change on the
+    /// two-factor page, or the security stamp check); the enrolment requirement for admins reads it.
+    /// </summary>
+    public const string TwoFactorEnabled = "cm:2fa";
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace CooperationModel.Infrastructure.Identity;
 
-/// <summary>Puts the user's organisation, its kind, role and display name into the sign-in cookie.</summary>
+/// <summary>Puts the user's organisation, its kind, role, display name and whether two-factor sign-in is on into the sign-in cookie.</summary>
 public sealed class AppUserClaimsPrincipalFactory(
     UserManager<AppUser> userManager,
     IOptions<IdentityOptions> options,
@@ -23,6 +23,7 @@ public sealed class AppUserClaimsPrincipalFactory(
         identity.AddClaim(new Claim(AppClaimTypes.OrganisationKind, kind.ToString()));
         identity.AddClaim(new Claim(ClaimTypes.Role, user.Role.ToString()));
         identity.AddClaim(new Claim(AppClaimTypes.DisplayName, user.DisplayName));
+        identity.AddClaim(new Claim(AppClaimTypes.TwoFactorEnabled, user.TwoFactorEnabled ? "true" : "false"));
         return identity;
     }
 }

@@ -1,4 +1,5 @@
 using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -13,11 +14,12 @@ public static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // The layout's sign-out form carries an antiforgery token; without this check nobody would read it.
         endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
         {
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
-        });
+        }).RequireAntiforgery();
 
         // The idle session timeout. GET, so the layout can navigate here: it only ends the caller's own session.
         // Anonymous, because the cookie may already have expired; the target is fixed, so no open redirect.
@@ -31,6 +33,9 @@ public static class AccountEndpoints
         // "Stay signed in" and activity in the interactive app: re-issues the auth cookie with a fresh expiry, so its idle
         // timeout starts again (RefreshSignInAsync would keep the old expiry). The user is reloaded and the security
         // stamp checked on every call, so a fresh issue time never postpones that check.
+        // No antiforgery token: the layout's script calls it with fetch and no form. A forged call could do no more than
+        // keep the victim's own session alive, and none can be forged from another site: the auth cookie is SameSite=Strict,
+        // so a cross-site request arrives signed out and gets 401. (On the allow list of AntiforgeryCoverageTests.)
         endpoints.MapPost("/account/keep-alive", async (SignInManager<AppUser> signIn, HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-store";

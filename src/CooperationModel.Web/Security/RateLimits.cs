@@ -56,6 +56,26 @@ public sealed class SignInRateLimiter : IDisposable
         return lease.IsAcquired;
     }
 
+    /// <summary>
+    /// For a sign-in page: counts one attempt, and once over the limit answers 429 with Retry-After (the page then shows
+    /// its localised message instead of trying the sign-in).
+    /// </summary>
+    public bool TryAcquireForPage(HttpContext context, string userName)
+    {
+        if (TryAcquire(context, userName, out var retryAfter))
+        {
+            return true;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        if (retryAfter is { } after)
+        {
+            context.Response.Headers.RetryAfter = Math.Ceiling(after.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return false;
+    }
+
     public void Dispose() => _limiter.Dispose();
 
     internal static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
