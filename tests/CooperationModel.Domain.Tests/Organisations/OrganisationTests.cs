@@ -101,4 +101,14 @@ public class OrganisationTests
     [InlineData(UserRole.OrganisationAdmin, false)]
     public void Receives_Role_OnlyTheRolesThatWorkReferrals(UserRole role, bool receives) =>
         role.Receives().ShouldBe(receives);
+
+    [Theory]
+    [InlineData(UserRole.OrganisationAdmin, true)]
+    [InlineData(UserRole.KelaHandler, false)]
+    [InlineData(UserRole.SocialWorker, false)]
+    [InlineData(UserRole.Coordinator, false)]
+    [InlineData(UserRole.HealthCareProfessional, false)]
+    [InlineData(UserRole.OutreachYouthWorker, false)]
+    public void RequiresTwoFactor_Role_OnlyOrganisationAdmins(UserRole role, bool required) =>
+        role.RequiresTwoFactor().ShouldBe(required);
 }

@@ -5,6 +5,7 @@ using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Infrastructure.Seeding;
+using CooperationModel.IntegrationTests.Identity;
 using CooperationModel.IntegrationTests.Process;
 using CooperationModel.IntegrationTests.Support;
 using Npgsql;
@@ -103,9 +104,13 @@ public sealed class DeadlineSettingsTests(AppFixture app)
     [Fact]
     public async Task DeadlinesPage_AdminSeesEveryGround_KelaAdminAnExplanation_WorkerNoAccess()
     {
-        var admin = await app.SignedInClientAsync(DemoDataSeeder.AdminHelsinki);
+        // Admins enrol for two-factor sign-in first (new ones: the demo admin stays as seeded for the other tests).
+        var adminUser = await app.NewAdminAsync();
+        var admin = await app.SignedInClientAsync(adminUser.Email!, TwoFactorSteps.Password);
+        await admin.EnrolAsync();
         var kelaAdminUser = await app.CreateUserAsync("Kela Pääkäyttäjä", DemoDataSeeder.HandlerSouth.OrganisationId, UserRole.OrganisationAdmin, ProcessSteps.Password);
         var kelaAdmin = await app.SignedInClientAsync(kelaAdminUser.Email!, ProcessSteps.Password);
+        await kelaAdmin.EnrolAsync();
         var worker = await app.SignedInClientAsync(DemoDataSeeder.WorkerHelsinki);
 
         var page = await admin.GetPageAsync("/settings/deadlines");

@@ -28,22 +28,36 @@ public static partial class Browser
     public static Task<HttpClient> SignedInClientAsync(this AppFixture app, DemoUser user) => app.SignedInClientAsync(user.Email);
 
     /// <summary>GET the sign-in page, then POST the form with its antiforgery token, as a browser does.</summary>
-    public static async Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string email, string password)
-    {
-        var page = await client.GetAsync("/account/login");
-        page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var html = await page.Content.ReadAsStringAsync();
-        var token = AntiforgeryToken().Match(html);
-        token.Success.ShouldBeTrue("the sign-in page has no antiforgery token");
+    public static Task<HttpResponseMessage> PostLoginAsync(this HttpClient client, string email, string password, string? returnUrl = null) =>
+        client.PostFormAsync(
+            returnUrl is null ? "/account/login" : $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}",
+            "login",
+            new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 
-        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+    /// <summary>
+    /// GET a page with a static form (it must render: 200), then POST the form named <paramref name="formName"/> back to the
+    /// same address with the page's antiforgery token and the given fields, as a browser does.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, string formName, IReadOnlyDictionary<string, string>? fields = null)
+    {
+        var page = await client.GetAsync(path);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {path}");
+        var token = await page.AntiforgeryTokenAsync();
+
+        var form = new Dictionary<string, string>(fields ?? new Dictionary<string, string>())
         {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
-        return await client.PostAsync("/account/login", form);
+            ["_handler"] = formName,
+            ["__RequestVerificationToken"] = token,
+        };
+        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>The antiforgery token a page's forms carry; fails the test if it has none.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpResponseMessage page)
+    {
+        var token = AntiforgeryToken().Match(await page.Content.ReadAsStringAsync());
+        token.Success.ShouldBeTrue($"{page.RequestMessage?.RequestUri} has no antiforgery token");
+        return WebUtility.HtmlDecode(token.Groups[1].Value);
     }
 
     /// <summary>The response body with HTML entities decoded, so text can be compared as a person reads it.</summary>
