@@ -1,4 +1,10 @@
+using System.Collections.Concurrent;
+using CooperationModel.Domain.Organisations;
+using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.Tests.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CooperationModel.BrowserTests;
@@ -17,6 +23,36 @@ public class BrowserFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = default!;
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    /// <summary>
+    /// The authenticator keys of the users who enrolled for two-factor sign-in on this fixture's database, by e-mail: the
+    /// "authenticator app" of the tests, which <see cref="UserSession"/> reads the codes from (computed by <see cref="Totp"/>).
+    /// </summary>
+    public ConcurrentDictionary<string, string> AuthenticatorKeys { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A new user of the demo password (never a demo user, whose state other tests rely on), for a test that needs one in a
+    /// known state; described as a <see cref="DemoUser"/> so that <see cref="UserSession"/> can sign in as them.
+    /// </summary>
+    public async Task<DemoUser> CreateUserAsync(string displayName, UserRole role, OrganisationKind kind, string organisationCode)
+    {
+        var user = new DemoUser($"test.{Guid.NewGuid():N}@browser.test", displayName, role, kind, organisationCode);
+        await using var scope = (_factory ?? throw new InvalidOperationException("The app has not started.")).Services.CreateAsyncScope();
+        var created = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().CreateAsync(
+            new AppUser
+            {
+                UserName = user.Email,
+                Email = user.Email,
+                EmailConfirmed = true,
+                DisplayName = displayName,
+                OrganisationId = user.OrganisationId,
+                Role = role,
+                LockoutEnabled = true,
+            },
+            DemoDataSeeder.DemoPassword);
+        created.Succeeded.ShouldBeTrue(string.Join(", ", created.Errors.Select(e => e.Code)));
+        return user;
+    }
 
     /// <summary>Settings on top of the app's defaults; a fixture of its own overrides them for the tests that need them.</summary>
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;

@@ -1,4 +1,6 @@
+using CooperationModel.Domain.Organisations;
 using CooperationModel.Infrastructure.Seeding;
+using CooperationModel.Tests.Shared;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -9,13 +11,15 @@ namespace CooperationModel.BrowserTests;
 public sealed class UserSession : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
+    private readonly BrowserFixture _fixture;
     private readonly ITestOutputHelper _output;
     private readonly string _test;
 
-    private UserSession(IBrowserContext context, IPage page, ITestOutputHelper output, string test)
+    private UserSession(IBrowserContext context, IPage page, BrowserFixture fixture, ITestOutputHelper output, string test)
     {
         _context = context;
         Page = page;
+        _fixture = fixture;
         _output = output;
         _test = test;
     }
@@ -35,7 +39,7 @@ public sealed class UserSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => output.WriteLine($"[page error] {error}");
-        return new UserSession(context, page, output, test);
+        return new UserSession(context, page, fixture, output, test);
     }
 
     /// <summary>Opens a browser and signs in as <paramref name="user"/> through the sign-in form.</summary>
@@ -53,14 +57,50 @@ public sealed class UserSession : IAsyncDisposable
         await Expect(Page.Locator("#email")).ToBeVisibleAsync();
     }
 
-    /// <summary>Fills the static sign-in form and waits for the interactive page it leads to.</summary>
+    /// <summary>
+    /// Fills the static sign-in form and waits for the interactive page it leads to. An organisation admin also passes
+    /// two-factor sign-in: enrols on the page the app sends them to on their first sign-in, and gives the code after that.
+    /// </summary>
     public async Task SignInAsync(DemoUser user)
     {
         await Page.Locator("#email").FillAsync(user.Email);
         await Page.Locator("#password").FillAsync(DemoDataSeeder.DemoPassword);
         await Page.GetByTestId("login-submit").ClickAsync();
+        if (user.Role.RequiresTwoFactor())
+        {
+            if (_fixture.AuthenticatorKeys.TryGetValue(user.Email, out var key))
+            {
+                await GiveTwoFactorCodeAsync(key);
+            }
+            else
+            {
+                await EnrolTwoFactorAsync(user);
+                await Page.GetByTestId("two-factor-continue").ClickAsync();
+            }
+        }
+
         await Expect(Page.GetByTestId("user-name")).ToHaveTextAsync(user.DisplayName);
         await WaitInteractiveAsync();
+    }
+
+    /// <summary>On the enrolment page: reads the key, confirms with the app's code and keeps the key for later sign-ins.</summary>
+    public async Task<string> EnrolTwoFactorAsync(DemoUser user)
+    {
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/two-factor"));
+        var key = await Page.GetByTestId("two-factor-key").TextContentAsync() ?? throw new InvalidOperationException("No key shown.");
+        await Page.Locator("#two-factor-code").FillAsync(Totp.Code(key));
+        await Page.GetByTestId("two-factor-enable").ClickAsync();
+        await Expect(Page.GetByTestId("recovery-code")).ToHaveCountAsync(10);
+        _fixture.AuthenticatorKeys[user.Email] = key;
+        return key;
+    }
+
+    /// <summary>The second sign-in step: the authenticator app's code for the key.</summary>
+    public async Task GiveTwoFactorCodeAsync(string key)
+    {
+        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login-2fa"));
+        await Page.Locator("#code").FillAsync(Totp.Code(key));
+        await Page.GetByTestId("login-2fa-submit").ClickAsync();
     }
 
     /// <summary>The sign-out button posts a form; we land on the sign-in page.</summary>

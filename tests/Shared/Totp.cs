@@ -25,6 +25,14 @@ public static class Totp
         return binary.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Six digits that are not the code now, nor of the steps around it that a server may accept for clock drift.</summary>
+    public static string WrongCode(string key)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var valid = Enumerable.Range(-3, 7).Select(step => Code(key, now.AddSeconds(30 * step))).ToHashSet();
+        return Enumerable.Range(0, 10).Select(n => new string((char)('0' + n), 6)).First(code => !valid.Contains(code));
+    }
+
     /// <summary>RFC 4648 base32 without padding; spaces are ignored.</summary>
     public static byte[] FromBase32(string key)
     {

@@ -80,7 +80,7 @@ public sealed class TwoFactorTests(AppFixture app)
         var client = await app.SignedInClientAsync(admin.Email!, TwoFactorSteps.Password);
         var key = TwoFactorSteps.KeyOf(await client.GetPageAsync(TwoFactorSteps.PagePath));
 
-        var wrong = await client.PostEnrolmentCodeAsync(TwoFactorSteps.WrongCode(key));
+        var wrong = await client.PostEnrolmentCodeAsync(Totp.WrongCode(key));
         wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
         var wrongHtml = await wrong.ReadTextAsync();
         wrongHtml.ShouldContain("data-testid=\"two-factor-error\"");
@@ -142,7 +142,7 @@ public sealed class TwoFactorTests(AppFixture app)
         var client = app.NewClient();
         await client.PostLoginAsync(admin.Email!, TwoFactorSteps.Password);
 
-        var wrong = await client.PostSecondStepAsync(TwoFactorSteps.WrongCode(key));
+        var wrong = await client.PostSecondStepAsync(Totp.WrongCode(key));
 
         wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await wrong.ReadTextAsync();
@@ -167,7 +167,7 @@ public sealed class TwoFactorTests(AppFixture app)
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            await client.PostSecondStepAsync(TwoFactorSteps.WrongCode(key));
+            await client.PostSecondStepAsync(Totp.WrongCode(key));
         }
 
         var right = await client.PostSecondStepAsync(Totp.Code(key));

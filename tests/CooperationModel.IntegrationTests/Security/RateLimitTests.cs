@@ -1,6 +1,8 @@
 using System.Net;
 using CooperationModel.Infrastructure.Seeding;
+using CooperationModel.IntegrationTests.Identity;
 using CooperationModel.IntegrationTests.Support;
+using CooperationModel.Tests.Shared;
 
 namespace CooperationModel.IntegrationTests.Security;
 
@@ -25,6 +27,12 @@ public sealed class SignInLimitedApp() : RateLimitedApp(new Dictionary<string, s
 });
 
 public sealed class ApiLimitedApp() : RateLimitedApp(new Dictionary<string, string> { ["RateLimits:ApiPerUser"] = "5" });
+
+public sealed class TwoFactorLimitedApp() : RateLimitedApp(new Dictionary<string, string>
+{
+    ["RateLimits:SignInPerUserName"] = "5",
+    ["RateLimits:SignInPerAddress"] = "1000",
+});
 
 /// <summary>Sign-in attempts are limited per user name and per address; the form then says so and keeps the e-mail.</summary>
 public sealed class SignInRateLimitTests(SignInLimitedApp limited) : IClassFixture<SignInLimitedApp>
@@ -90,5 +98,31 @@ public sealed class ApiRateLimitTests(ApiLimitedApp limited) : IClassFixture<Api
         json.RootElement.GetProperty("title").GetString().ShouldBe("Liian monta pyyntöä. Yritä hetken kuluttua uudelleen.");
         // Another user has a budget of their own.
         (await other.GetAsync("/api/inbox")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
+
+/// <summary>The second sign-in step shares the sign-in form's limit for the user name: codes cannot be tried without end.</summary>
+public sealed class TwoFactorRateLimitTests(TwoFactorLimitedApp limited) : IClassFixture<TwoFactorLimitedApp>
+{
+    [Fact]
+    public async Task SecondStep_OverUserNameLimit_TooManyRequestsEvenForTheRightCode()
+    {
+        var app = limited.App;
+        var admin = await app.NewAdminAsync();
+        // Attempts 1 and 2 for this user name: the password, then the enrolment code.
+        var (key, _) = await (await app.SignedInClientAsync(admin.Email!, TwoFactorSteps.Password)).EnrolAsync();
+        var client = app.NewClient();
+        // 3: the password again; 4 and 5: wrong codes, answered as usual.
+        (await client.PostLoginAsync(admin.Email!, TwoFactorSteps.Password)).RedirectTarget().ShouldBe("/account/login-2fa");
+        (await client.PostSecondStepAsync(Totp.WrongCode(key))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PostSecondStepAsync(Totp.WrongCode(key))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var limitedResponse = await client.PostSecondStepAsync(Totp.Code(key));
+
+        limitedResponse.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        limitedResponse.Headers.RetryAfter.ShouldNotBeNull();
+        (await limitedResponse.ReadTextAsync()).ShouldContain("Liian monta kirjautumisyritystä.");
+        limitedResponse.Headers.TryGetValues("Set-Cookie", out var cookies);
+        (cookies ?? []).ShouldNotContain(c => c.StartsWith("cm.auth=", StringComparison.Ordinal));
     }
 }
