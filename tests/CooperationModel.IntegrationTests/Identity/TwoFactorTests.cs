@@ -186,6 +186,20 @@ public sealed class TwoFactorTests(AppFixture app)
     }
 
     [Fact]
+    public async Task SecondStep_SignInPageOpenedAgain_StepForgotten()
+    {
+        var admin = await app.NewAdminAsync();
+        await (await app.SignedInClientAsync(admin.Email!, TwoFactorSteps.Password)).EnrolAsync();
+        var client = app.NewClient();
+        (await client.PostLoginAsync(admin.Email!, TwoFactorSteps.Password)).RedirectTarget().ShouldBe("/account/login-2fa");
+        (await client.GetAsync("/account/login-2fa")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await client.GetPageAsync("/account/login");
+
+        (await client.GetAsync("/account/login-2fa")).RedirectTarget().ShouldBe("/account/login");
+    }
+
+    [Fact]
     public async Task SecondStep_ForeignReturnUrl_LandsOnStartPage()
     {
         var admin = await app.NewAdminAsync();
