@@ -1,7 +1,6 @@
 using CooperationModel.Tests.Shared;
 using CooperationModel.Tests.Shared.Performance;
 using CooperationModel.Application.Common;
-using CooperationModel.Infrastructure.Persistence.Interceptors;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -65,10 +64,7 @@ public sealed class PlanCheckFixture : IAsyncLifetime
         // Explained as the app runs them: on its role, with row-level security holding it to the user's organisation.
         await using var connection = new NpgsqlConnection(App.ConnectionString);
         await connection.OpenAsync();
-        await using (var tenant = new NpgsqlCommand($"SELECT set_config('{TenantSessionInterceptor.Setting}', '{organisationId}', false)", connection))
-        {
-            await tenant.ExecuteNonQueryAsync();
-        }
+        await QueryPlans.ActForAsync(connection, organisationId);
 
         var plans = new List<ExplainedCommand>();
         foreach (var command in commands.Where(c => c.IsQuery))
