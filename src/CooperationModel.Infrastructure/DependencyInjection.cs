@@ -1,10 +1,12 @@
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Notifications;
+using CooperationModel.Application.Retention;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Notifications;
 using CooperationModel.Infrastructure.Persistence;
 using CooperationModel.Infrastructure.Persistence.Interceptors;
 using CooperationModel.Infrastructure.Protection;
+using CooperationModel.Infrastructure.Retention;
 using CooperationModel.Infrastructure.Seeding;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
@@ -15,6 +17,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CooperationModel.Infrastructure;
 
@@ -53,6 +56,13 @@ public static class DependencyInjection
         services.Configure<NotificationEmailOptions>(configuration.GetSection(NotificationEmailOptions.Section));
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationMailer>());
+
+        // Retention: removes or anonymises expired records daily; settings checked at start-up.
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddSingleton<RetentionJob>();
+        services.AddSingleton<IRetentionJob>(sp => sp.GetRequiredService<RetentionJob>());
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
 
         services.AddIdentityCore<AppUser>(options =>
             {
