@@ -34,6 +34,8 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 PG_USER_OS=postgres          # OS user that owns the cluster when we are root
 PG_SUPERUSER=postgres        # database superuser created by initdb
+OWNER_ROLE=cooperationmodel_owner   # owns the tables; migrations run as it
+APP_ROLE=cooperationmodel_app       # the app connects as it (row-level security)
 
 say()  { printf '==> %s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }
@@ -213,13 +215,44 @@ cmd_start() {
         fi
     fi
 
+    ensure_roles "$port"
     db="$(cluster_db "$name")"
     if [ -n "$db" ]; then
         if [ "$(psql_cmd "$port" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" != "1" ]; then
             say "creating database '$db'"
-            psql_cmd "$port" -d postgres -c "CREATE DATABASE \"$db\"" >/dev/null
+            psql_cmd "$port" -d postgres -c "CREATE DATABASE \"$db\" OWNER $OWNER_ROLE" >/dev/null
         fi
+        hand_to_owner "$port" "$db"
     fi
+}
+
+# The two roles of docs/security.md: the tables' owner (migrations run as it)
+# and the app's role, which owns nothing and cannot bypass row-level security.
+# Trust auth on loopback, so no passwords here; production gives them its own.
+ensure_roles() {
+    psql_cmd "$1" -d postgres -v ON_ERROR_STOP=1 >/dev/null <<SQL
+DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$OWNER_ROLE') THEN
+        CREATE ROLE $OWNER_ROLE LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$APP_ROLE') THEN
+        CREATE ROLE $APP_ROLE LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+    END IF;
+END \$\$;
+SQL
+}
+
+# A demo database made before the roles existed belongs to postgres: hand it
+# and its tables to the owner role (once; nothing to do afterwards).
+hand_to_owner() {
+    psql_cmd "$1" -d "$2" -v ON_ERROR_STOP=1 >/dev/null <<SQL
+ALTER DATABASE "$2" OWNER TO $OWNER_ROLE;
+DO \$\$ DECLARE t record; BEGIN
+    FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner <> '$OWNER_ROLE' LOOP
+        EXECUTE format('ALTER TABLE public.%I OWNER TO $OWNER_ROLE', t.tablename);
+    END LOOP;
+END \$\$;
+SQL
 }
 
 cmd_stop() {

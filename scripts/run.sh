@@ -38,7 +38,21 @@ app_url="${APP_URL:-http://127.0.0.1:5080}"
 # from overriding ASPNETCORE_URLS / ASPNETCORE_ENVIRONMENT.
 export ASPNETCORE_ENVIRONMENT=Development
 export ASPNETCORE_URLS="$app_url"
-export ConnectionStrings__Default="Host=127.0.0.1;Port=$db_port;Database=cooperationmodel;Username=postgres"
+# Two roles (docs/security.md): the app works as cooperationmodel_app, which
+# row-level security holds to the signed-in user's organisation; migrations run
+# as cooperationmodel_owner, the tables' owner. scripts/pg.sh made both.
+export ConnectionStrings__Default="Host=127.0.0.1;Port=$db_port;Database=cooperationmodel;Username=cooperationmodel_app"
+export ConnectionStrings__Owner="Host=127.0.0.1;Port=$db_port;Database=cooperationmodel;Username=cooperationmodel_owner"
+
+# Keys from outside the database (docs/security.md): generated once for this
+# checkout into the git-ignored .local/keys; production supplies its own.
+keys=.local/keys
+mkdir -p "$keys" && chmod 700 "$keys"
+for key in key-encryption-key identity-code-hash-key; do
+    [ -s "$keys/$key" ] || (umask 077 && head -c 32 /dev/urandom | base64 > "$keys/$key")
+done
+export Encryption__KeyEncryptionKey="$(cat "$keys/key-encryption-key")"
+export Encryption__IdentityCodeHashKey="$(cat "$keys/identity-code-hash-key")"
 export Database__ApplyMigrations=true
 export Database__SeedDemoData=true
 
@@ -63,7 +77,7 @@ echo
 if [ "${DRY_RUN:-0}" = "1" ]; then
     say "DRY_RUN=1, would run:"
     for v in ASPNETCORE_ENVIRONMENT ASPNETCORE_URLS ConnectionStrings__Default \
-             Database__ApplyMigrations Database__SeedDemoData; do
+             ConnectionStrings__Owner Database__ApplyMigrations Database__SeedDemoData; do
         printf '  %s="%s"\n' "$v" "${!v}"
     done
     echo "  exec ${cmd[*]}"

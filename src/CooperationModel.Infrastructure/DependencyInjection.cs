@@ -1,15 +1,23 @@
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Notifications;
+using CooperationModel.Application.Retention;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Notifications;
 using CooperationModel.Infrastructure.Persistence;
 using CooperationModel.Infrastructure.Persistence.Interceptors;
+using CooperationModel.Infrastructure.Protection;
+using CooperationModel.Infrastructure.Retention;
 using CooperationModel.Infrastructure.Seeding;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CooperationModel.Infrastructure;
 
@@ -19,9 +27,13 @@ public static class DependencyInjection
     {
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set (see README.md).");
+        services.AddSingleton(new DatabaseConnections(connectionString, configuration.GetConnectionString("Owner")));
+        AddPersonalDataProtection(services, configuration, connectionString);
 
         services.Configure<CaseProcessOptions>(configuration.GetSection(CaseProcessOptions.Section));
         services.AddSingleton<TenantGuardInterceptor>();
+        services.AddSingleton<TenantSessionInterceptor>();
+        services.AddSingleton<IdentityCodeHashInterceptor>();
         services.AddSingleton<NotificationWriter>();
         services.AddScoped<PrincipalUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<PrincipalUser>());
@@ -31,7 +43,7 @@ public static class DependencyInjection
             (sp, options) =>
             {
                 ConfigureDbContext(options, connectionString);
-                options.AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>(), sp.GetRequiredService<NotificationWriter>());
+                AddInterceptors(options, sp);
             },
             ServiceLifetime.Scoped);
         services.AddScoped<IAppDbContextFactory, AppDbContextFactory>();
@@ -44,6 +56,13 @@ public static class DependencyInjection
         services.Configure<NotificationEmailOptions>(configuration.GetSection(NotificationEmailOptions.Section));
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationMailer>());
+
+        // Retention: removes or anonymises expired records daily; settings checked at start-up.
+        services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
+        services.AddSingleton<RetentionJob>();
+        services.AddSingleton<IRetentionJob>(sp => sp.GetRequiredService<RetentionJob>());
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionJob>());
 
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -70,17 +89,65 @@ public static class DependencyInjection
     internal static void ConfigureDbContext(DbContextOptionsBuilder options, string connectionString) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .ReplaceService<IModelCacheKeyFactory, ProtectorModelCacheKeyFactory>();
+
+    /// <summary>
+    /// The interceptors every context of the app runs with: row-level security's tenant setting on each connection,
+    /// the tenant guard and the identity code hashes before a save, and the notifications it causes.
+    /// </summary>
+    internal static void AddInterceptors(DbContextOptionsBuilder options, IServiceProvider services) =>
+        options.AddInterceptors(
+            services.GetRequiredService<TenantSessionInterceptor>(),
+            services.GetRequiredService<TenantGuardInterceptor>(),
+            services.GetRequiredService<IdentityCodeHashInterceptor>(),
+            services.GetRequiredService<NotificationWriter>());
+
+    /// <summary>
+    /// Data Protection with its key ring in PostgreSQL, each key encrypted with the key-encryption key from outside the
+    /// database (section "Encryption"); and the protector of personal data columns built on it.
+    /// </summary>
+    private static void AddPersonalDataProtection(IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        var encryption = configuration.GetSection(EncryptionOptions.Section).Get<EncryptionOptions>() ?? new EncryptionOptions();
+        encryption.Validate();
+        services.AddSingleton(encryption);
+
+        var repository = new PostgresXmlRepository(connectionString);
+        services.AddSingleton(repository);
+        var dataProtection = services.AddDataProtection().SetApplicationName("CooperationModel");
+        dataProtection.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = repository);
+        if (!string.IsNullOrWhiteSpace(encryption.KeyEncryptionKey))
+        {
+            var keys = new KeyEncryptionKeys(encryption);
+            services.AddSingleton(keys);
+            dataProtection.Services.Configure<KeyManagementOptions>(options => options.XmlEncryptor = new AesGcmXmlEncryptor(keys));
+            services.AddHostedService<KeyRewrapService>();
+        }
+        else
+        {
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                encryption.KeyEncryptionCertificate!, encryption.KeyEncryptionCertificatePassword));
+        }
+
+        var hashKey = EncryptionOptions.DecodeKey(encryption.IdentityCodeHashKey!, "Encryption:IdentityCodeHashKey", exactly: false);
+        services.AddSingleton(sp => new PersonalDataProtector(sp.GetRequiredService<IDataProtectionProvider>(), hashKey));
+        services.AddSingleton<IIdentityCodeHasher>(sp => sp.GetRequiredService<PersonalDataProtector>());
+    }
 
     /// <summary>Applies pending migrations and seeds reference data; with <paramref name="demoData"/> also the demo users.</summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services, bool demoData, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
-        await using (var db = new AppDbContext(options, FixedUser.Anonymous))
+        var connections = scope.ServiceProvider.GetRequiredService<DatabaseConnections>();
+        var owner = new DbContextOptionsBuilder<AppDbContext>();
+        ConfigureDbContext(owner, connections.Owner);
+        owner.AddInterceptors(scope.ServiceProvider.GetRequiredService<IdentityCodeHashInterceptor>());
+        await using (var db = new AppDbContext(owner.Options, FixedUser.Anonymous, scope.ServiceProvider.GetRequiredService<PersonalDataProtector>()))
         {
             await db.Database.MigrateAsync(cancellationToken);
             await ReferenceDataSeeder.SeedAsync(db, cancellationToken);
+            await PersonalDataBackfill.RunAsync(db, cancellationToken);
         }
 
         if (demoData)

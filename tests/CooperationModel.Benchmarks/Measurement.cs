@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using CooperationModel.Application.Common;
 using CooperationModel.Tests.Shared.Performance;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CooperationModel.Benchmarks;
@@ -59,8 +61,10 @@ public static class Measurements
             maxCommands = Math.Max(maxCommands, commands.Count);
         }
 
+        // Explained as the app runs them: on its role, with row-level security holding it to the user's organisation.
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync(cancellationToken);
+        await QueryPlans.ActForAsync(connection, scope.ServiceProvider.GetRequiredService<ICurrentUser>().OrganisationId, cancellationToken);
         var indexes = await QueryPlans.IndexesAsync(connection, cancellationToken);
         var plans = new List<ExplainedCommand>();
         var violations = new List<string>();

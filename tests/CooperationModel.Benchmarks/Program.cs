@@ -40,14 +40,14 @@ public static class BenchmarkProgram
             var startUp = watch.Elapsed;
             Console.WriteLine($"==> app started (migrations, reference data, demo users) in {startUp.TotalSeconds:0.0} s; seeding");
 
-            var volume = await VolumeSeeder.SeedAsync(app.ConnectionString, options.Scale, DateTimeOffset.UtcNow, Console.Out, ct);
+            var volume = await VolumeSeeder.SeedAsync(app.OwnerConnectionString, options.Scale, DateTimeOffset.UtcNow, Console.Out, ct);
             Console.WriteLine($"==> seeded in {volume.Seeding.TotalSeconds:0.0} s, VACUUM ANALYZE {volume.Analysing.TotalSeconds:0.0} s:");
             foreach (var (table, rows) in volume.Tables)
             {
                 Console.WriteLine($"    {table,-20} {rows,12:N0}");
             }
 
-            var samples = await VolumeSamples.LoadAsync(app.ConnectionString, ct);
+            var samples = await VolumeSamples.LoadAsync(app.OwnerConnectionString, ct);
             var measurements = new List<Measurement>();
             foreach (var scenario in Scenarios.All(samples))
             {
@@ -56,7 +56,7 @@ public static class BenchmarkProgram
                 measurements.Add(measurement);
             }
 
-            var (version, settings) = await ServerInfoAsync(app.ConnectionString, ct);
+            var (version, settings) = await ServerInfoAsync(app.OwnerConnectionString, ct);
             var run = new RunInfo(startedAt, options, database.Name, version, settings, startUp, volume);
             Console.WriteLine();
             Console.WriteLine(Report.ConsoleTable(measurements));

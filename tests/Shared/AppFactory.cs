@@ -26,12 +26,19 @@ public class AppFactory : WebApplicationFactory<Program>
         _services = services;
     }
 
+    /// <summary>The app's connection (row-level security applies: set app.organisation_id to see a tenant's rows).</summary>
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>The owner's connection: every tenant's rows, for a test that looks past the app.</summary>
+    public string OwnerConnectionString => _database.OwnerConnectionString;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Development);
         builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Owner", _database.OwnerConnectionString);
+        builder.UseSetting("Encryption:KeyEncryptionKey", _database.KeyEncryptionKey);
+        builder.UseSetting("Encryption:IdentityCodeHashKey", _database.IdentityCodeHashKey);
         builder.UseSetting("Database:ApplyMigrations", "true");
         builder.UseSetting("Database:SeedDemoData", "true");
         // A whole suite signs in (and calls the API) from one address within seconds; the rate limit tests lower these again.

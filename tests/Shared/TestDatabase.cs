@@ -4,11 +4,15 @@ namespace CooperationModel.Tests.Shared;
 
 /// <summary>
 /// A database of its own for one test run, on the PostgreSQL cluster that <c>make test</c> starts
-/// (COOPERATIONMODEL_TEST_CONNECTION, an admin connection to that cluster). Created empty, dropped at the end.
+/// (COOPERATIONMODEL_TEST_CONNECTION, an admin connection to that cluster). Created empty and owned by the owner
+/// role, dropped at the end. The app connects as the app role, as in production (docs/security.md), with keys of
+/// this database's own.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     public const string ServerVariable = "COOPERATIONMODEL_TEST_CONNECTION";
+    public const string OwnerRole = "cooperationmodel_owner";
+    public const string AppRole = "cooperationmodel_app";
 
     private readonly string _serverConnectionString;
 
@@ -16,12 +20,22 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         _serverConnectionString = serverConnectionString;
         Name = name;
-        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name }.ConnectionString;
+        OwnerConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Username = OwnerRole }.ConnectionString;
+        ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Username = AppRole }.ConnectionString;
     }
 
     public string Name { get; }
 
+    /// <summary>The app's connection: row-level security holds it to the organisation it sets.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The tables' owner: migrations, and tests that look at every tenant's rows (not subject to row-level security).</summary>
+    public string OwnerConnectionString { get; }
+
+    /// <summary>The key-encryption key and the identity code hash key of this database (settings "Encryption:…").</summary>
+    public string KeyEncryptionKey { get; } = Infrastructure.Protection.EncryptionOptions.NewKey();
+
+    public string IdentityCodeHashKey { get; } = Infrastructure.Protection.EncryptionOptions.NewKey();
 
     public static Task<TestDatabase> CreateAsync(string purpose) =>
         CreateAsync(purpose, Environment.GetEnvironmentVariable(ServerVariable)
@@ -35,7 +49,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await EnsureRolesAsync(connection);
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\" OWNER {OwnerRole}", connection);
         await command.ExecuteNonQueryAsync();
         return new TestDatabase(server, name);
     }
@@ -47,5 +62,29 @@ public sealed class TestDatabase : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The roles scripts/pg.sh creates; made here too when a server was set up otherwise. Test projects run at once.</summary>
+    private static async Task EnsureRolesAsync(NpgsqlConnection connection)
+    {
+        foreach (var (role, options) in new[] { (OwnerRole, "LOGIN"), (AppRole, "LOGIN NOBYPASSRLS") })
+        {
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_roles WHERE rolname = @role", connection);
+            exists.Parameters.AddWithValue("role", role);
+            if (await exists.ExecuteScalarAsync() is not null)
+            {
+                continue;
+            }
+
+            try
+            {
+                await using var create = new NpgsqlCommand($"CREATE ROLE {role} {options}", connection);
+                await create.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateObject or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another test project created it a moment ago.
+            }
+        }
     }
 }

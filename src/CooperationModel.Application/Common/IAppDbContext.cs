@@ -1,3 +1,4 @@
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
@@ -40,6 +41,9 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<Disclosure> Disclosures { get; }
 
     DbSet<Notification> Notifications { get; }
+
+    /// <summary>The organisation's use log. Append only: the database refuses updates and deletes.</summary>
+    DbSet<AccessLogEntry> AccessLog { get; }
 
     /// <summary>Every organiser's deadlines; not client data, so readable by a sender to compute the due day.</summary>
     DbSet<ReferralDeadlineSetting> DeadlineSettings { get; }

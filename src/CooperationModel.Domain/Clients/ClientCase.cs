@@ -18,6 +18,9 @@ public sealed class ClientCase : ITenantOwned
 {
     public const int ClientNameMaxLength = 200;
 
+    /// <summary>The name an anonymised case shows (language neutral; the name column cannot be empty).</summary>
+    public const string AnonymisedName = "***";
+
     private readonly List<CaseEvent> _events = [];
     private readonly List<GuidanceContact> _guidance = [];
 
@@ -73,6 +76,9 @@ public sealed class ClientCase : ITenantOwned
     public IReadOnlyList<CaseEvent> Events => _events;
 
     public IReadOnlyList<GuidanceContact> GuidanceContacts => _guidance;
+
+    /// <summary>The retention period ended and the client's personal data was removed (<see cref="Anonymise"/>).</summary>
+    public bool IsAnonymised => IdentityCode.IsAnonymous;
 
     /// <summary>Urgent handling applies while the case is in the urgent queue, or was asked for before processing.</summary>
     public bool IsUrgent => Queue is { } queue ? queue == ProcessingQueue.Urgent : Application?.UrgentRequested == true;
@@ -366,6 +372,25 @@ public sealed class ClientCase : ITenantOwned
         }
 
         return moved;
+    }
+
+    /// <summary>
+    /// The retention period ended (see Retention.RetentionPeriods): removes what names the client or describes their
+    /// life (name, identity code, the life-situation survey with its notes) and keeps what the statistics need: the
+    /// district, the home municipality, the stages and their dates, the application, the decision and its outcome, the
+    /// guidance contacts and the timeline (whose details hold codes and dates only). Returns false when it already was.
+    /// </summary>
+    public bool Anonymise()
+    {
+        if (IsAnonymised)
+        {
+            return false;
+        }
+
+        ClientName = AnonymisedName;
+        IdentityCode = PersonalIdentityCode.Anonymous;
+        Survey = null;
+        return true;
     }
 
     private Result MoveTo(CaseStage next, Actor handler, DateTimeOffset now)

@@ -19,6 +19,16 @@ public sealed record PersonalIdentityCode
         DateOfBirth = dateOfBirth;
     }
 
+    /// <summary>
+    /// The code an anonymised case or referral carries once its retention period has ended (the column cannot be
+    /// empty): born 1 January 1800 with a temporary individual number (900-999), which no living client has. Its keyed
+    /// hash is the same for every anonymised record, so an anonymised record is never found by the real client's code.
+    /// </summary>
+    public static PersonalIdentityCode Anonymous { get; } = FromStored("010100+900F");
+
+    /// <summary>This is the placeholder of an anonymised record, not a client's code.</summary>
+    public bool IsAnonymous => Value == Anonymous.Value;
+
     /// <summary>The whole code, upper case. Personal data: never log it.</summary>
     public string Value { get; }
 

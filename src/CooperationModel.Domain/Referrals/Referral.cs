@@ -121,6 +121,45 @@ public sealed class Referral
     /// <summary>Open: social services has not yet completed or returned it.</summary>
     public bool IsOpen => Status is not (ReferralStatus.Completed or ReferralStatus.Returned);
 
+    /// <summary>When social services completed or returned it; null while it is open (also after a re-route).</summary>
+    public DateTimeOffset? ClosedAt => Status switch
+    {
+        ReferralStatus.Completed => CompletedAt,
+        ReferralStatus.Returned => ReturnedAt,
+        _ => null,
+    };
+
+    /// <summary>The retention period ended and the client's personal data was removed (<see cref="Anonymise"/>).</summary>
+    public bool IsAnonymised => ClientIdentityCode.IsAnonymous;
+
+    /// <summary>
+    /// The retention period of the closed referral ended (see Retention.RetentionPeriods). A referral cannot be deleted
+    /// once it was disclosed (the disclosure log refers to it and is append only), so it is anonymised: the name, the
+    /// identity code, the situation description, the repeat reason, the closing note and the forwarding notes go; the
+    /// ground, the organisations, the municipality, the consent record (flags and dates), the statuses, the dates, the
+    /// outcome, the plan, the return reason and the timeline stay for the statistics. The messages go separately (they
+    /// are rows of their own). Returns false when it already was anonymised; an open referral is never anonymised.
+    /// </summary>
+    public bool Anonymise()
+    {
+        if (IsAnonymised || IsOpen)
+        {
+            return false;
+        }
+
+        ClientName = Clients.ClientCase.AnonymisedName;
+        ClientIdentityCode = PersonalIdentityCode.Anonymous;
+        SituationDescription = null;
+        RepeatReason = null;
+        ClosingNote = null;
+        foreach (var forward in _forwards)
+        {
+            forward.Anonymise();
+        }
+
+        return true;
+    }
+
     public static class Errors
     {
         public static ForbiddenError NotTheCaseDistrict => new("Referral.NotTheCaseDistrict");

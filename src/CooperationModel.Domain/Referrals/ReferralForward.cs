@@ -101,6 +101,13 @@ public sealed class ReferralForward
         ClosedAt = at;
     }
 
+    /// <summary>With its referral, when the retention period ended: the notes about the client go.</summary>
+    internal void Anonymise()
+    {
+        Note = null;
+        ClosingNote = null;
+    }
+
     internal void Return(ReturnReason reason, string? note, DateTimeOffset at)
     {
         Status = ReferralStatus.Returned;

@@ -57,5 +57,8 @@ public sealed record FixedUser(Guid UserId, Guid OrganisationId, OrganisationKin
     /// <summary>Nobody: sees no tenant's data.</summary>
     public static FixedUser Anonymous { get; } = new(Guid.Empty, Guid.Empty, default, null, "");
 
+    /// <summary>The system itself (a background job) acting within one organisation: sees that organisation's data only.</summary>
+    public static FixedUser System(Guid organisationId) => new(Guid.Empty, organisationId, default, null, "system");
+
     public bool IsAuthenticated => UserId != Guid.Empty;
 }

@@ -3,6 +3,7 @@ using System.Net.Mime;
 using System.Text;
 using CooperationModel.Application.Notifications;
 using CooperationModel.Domain.Organisations;
+using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,34 +53,62 @@ public sealed partial class NotificationMailer(
             return 0;
         }
 
-        // A system job over every organisation: it reads only who is told, never a referral.
+        // Row-level security shows a job no organisation's notifications; the database names the organisations that have
+        // unmailed ones (ids only), and the job reads and marks each organisation's own as that organisation.
+        var organisations = await db.Database
+            .SqlQuery<Guid>($"SELECT organisation_id AS \"Value\" FROM app_organisations_with_unmailed_notifications()")
+            .ToListAsync(cancellationToken);
+        var contextOptions = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
+        var protector = scope.ServiceProvider.GetRequiredService<Protection.PersonalDataProtector>();
+        using var smtp = Client(settings);
+        var sent = 0;
+        var handled = 0;
+        foreach (var organisationId in organisations)
+        {
+            if (handled >= BatchSize)
+            {
+                break;
+            }
+
+            await using var organisationDb = new AppDbContext(contextOptions, FixedUser.System(organisationId), protector);
+            var (mails, notifications) = await SendForAsync(organisationDb, smtp, settings, BatchSize - handled, cancellationToken);
+            sent += mails;
+            handled += notifications;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        LogSent(logger, sent, handled);
+        return sent;
+    }
+
+    /// <summary>One organisation's unmailed notifications (at most <paramref name="limit"/>, oldest first): mails, then marks.</summary>
+    private async Task<(int Mails, int Notifications)> SendForAsync(
+        AppDbContext db, SmtpClient smtp, NotificationEmailOptions settings, int limit, CancellationToken cancellationToken)
+    {
         var pending = await db.Notifications
-            .IgnoreQueryFilters([AppDbContext.TenantFilter])
             .Where(n => n.ReadAt == null && n.EmailedAt == null)
             .OrderBy(n => n.CreatedAt)
-            .Take(BatchSize)
+            .Take(limit)
             .ToListAsync(cancellationToken);
         if (pending.Count == 0)
         {
-            return 0;
+            return (0, 0);
         }
 
         var userIds = pending.Where(n => n.UserId != null).Select(n => n.UserId!.Value).Distinct().ToList();
-        var sharedBy = pending.Where(n => n.UserId == null).Select(n => n.OrganisationId).Distinct().ToList();
+        var shared = pending.Any(n => n.UserId == null);
+        var organisationId = db.User.OrganisationId;
         var recipients = await db.Users
-            .Where(u => u.Email != null && (userIds.Contains(u.Id) || (sharedBy.Contains(u.OrganisationId) && ReceivingRoles.Contains(u.Role))))
-            .Select(u => new { u.Id, u.OrganisationId, u.Role, Email = u.Email! })
+            .Where(u => u.OrganisationId == organisationId && u.Email != null
+                && (userIds.Contains(u.Id) || (shared && ReceivingRoles.Contains(u.Role))))
+            .Select(u => new { u.Id, u.Role, Email = u.Email! })
             .ToListAsync(cancellationToken);
 
-        using var smtp = Client(settings);
         var undelivered = new HashSet<Guid>();
         var sent = 0;
         foreach (var recipient in recipients)
         {
-            var theirs = pending
-                .Where(n => n.OrganisationId == recipient.OrganisationId
-                    && (n.UserId == recipient.Id || (n.UserId == null && recipient.Role.Receives())))
-                .ToList();
+            var theirs = pending.Where(n => n.UserId == recipient.Id || (n.UserId == null && recipient.Role.Receives())).ToList();
             if (theirs.Count == 0)
             {
                 continue;
@@ -106,9 +135,7 @@ public sealed partial class NotificationMailer(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        LogSent(logger, sent, pending.Count - undelivered.Count);
-        return sent;
+        return (sent, pending.Count - undelivered.Count);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

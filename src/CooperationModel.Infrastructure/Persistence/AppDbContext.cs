@@ -1,4 +1,5 @@
 using CooperationModel.Application.Common;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Geography;
@@ -7,6 +8,7 @@ using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Infrastructure.Protection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,10 +17,11 @@ namespace CooperationModel.Infrastructure.Persistence;
 
 /// <summary>
 /// The app's database. Client data is filtered to the current user's organisation by the named query filter
-/// <see cref="TenantFilter"/>: a case to its Kela district, a referral to its sender and its receiver.
+/// <see cref="TenantFilter"/>: a case to its Kela district, a referral to its sender and its receiver. PostgreSQL's
+/// row-level security holds the same line underneath (<see cref="Interceptors.TenantSessionInterceptor"/>).
 /// Migrations: <c>dotnet ef migrations add Name --project src/CooperationModel.Infrastructure</c>.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser user)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentUser user, PersonalDataProtector protector)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IAppDbContext
 {
     public const string TenantFilter = "Tenant";
@@ -49,7 +52,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public DbSet<ReferralDeadlineSetting> DeadlineSettings => Set<ReferralDeadlineSetting>();
 
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
     internal ICurrentUser User => user;
+
+    /// <summary>Encrypts the personal data columns; the model is built per protector (<see cref="ProtectorModelCacheKeyFactory"/>).</summary>
+    internal PersonalDataProtector Protector => protector;
 
     /// <summary>Read by the query filters on every query, so each context instance filters to its own user.</summary>
     private Guid CurrentOrganisationId => user.OrganisationId;
@@ -58,6 +66,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        PersonalDataColumns.Apply(builder, protector);
 
         builder.Entity<ClientCase>().HasQueryFilter(TenantFilter, c => c.OrganisationId == CurrentOrganisationId);
         builder.Entity<CaseEvent>().HasQueryFilter(TenantFilter, e => e.OrganisationId == CurrentOrganisationId);
@@ -73,6 +82,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
         builder.Entity<Disclosure>().HasQueryFilter(
             TenantFilter, d => d.FromOrganisationId == CurrentOrganisationId || d.ToOrganisationId == CurrentOrganisationId);
         builder.Entity<Notification>().HasQueryFilter(TenantFilter, n => n.OrganisationId == CurrentOrganisationId);
+        builder.Entity<AccessLogEntry>().HasQueryFilter(TenantFilter, e => e.OrganisationId == CurrentOrganisationId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -1,5 +1,6 @@
 using CooperationModel.Application.Common;
 using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Infrastructure.Protection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -19,6 +20,6 @@ public sealed class DesignTimeAppDbContextFactory : IDesignTimeDbContextFactory<
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DependencyInjection.ConfigureDbContext(options, "Host=127.0.0.1;Database=design_time");
-        return new AppDbContext(options.Options, FixedUser.Anonymous);
+        return new AppDbContext(options.Options, FixedUser.Anonymous, PersonalDataProtector.DesignTime());
     }
 }

@@ -8,6 +8,7 @@ using CooperationModel.Domain.Referrals;
 using CooperationModel.Domain.Surveys;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Persistence;
+using CooperationModel.Infrastructure.Protection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -103,7 +104,7 @@ public static class DemoDataSeeder
         var handlerUser = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(HandlerSouth.Email);
         var handler = new FixedUser(handlerUser!.Id, HandlerSouth.OrganisationId, HandlerSouth.Kind, HandlerSouth.Role, HandlerSouth.DisplayName);
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
-        await using var db = new AppDbContext(options, handler);
+        await using var db = new AppDbContext(options, handler, services.GetRequiredService<PersonalDataProtector>());
         if (await db.Cases.AnyAsync(cancellationToken))
         {
             return;

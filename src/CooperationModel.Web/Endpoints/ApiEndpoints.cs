@@ -31,6 +31,7 @@ public static class ApiEndpoints
                 : Problem(result.FirstError, l);
         });
 
+        // The inbox is the receivers' work list, as on the /inbox page: nobody else gets the list of clients.
         api.MapGet("/inbox", async (
             [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? search, [FromQuery] string? status,
             [FromQuery] string? ground, [FromQuery] string? municipality, [FromQuery] bool? mine, [FromQuery] string? order, [FromQuery] string? overdue,
@@ -90,7 +91,7 @@ public static class ApiEndpoints
                     r.Urgent, r.RespondBy, r.IsOverdue, ForwardTarget = r.ForwardTarget?.ToString(),
                 }),
             });
-        });
+        }).RequireAuthorization(Policies.Receiver);
 
         return endpoints;
     }

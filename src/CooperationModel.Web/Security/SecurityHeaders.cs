@@ -34,7 +34,8 @@ public static class SecurityHeaders
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex: a valid CSP nonce that no HTML or URL encoding changes on its way into the page.
+            var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             // Set when the response starts: the exception handler clears headers, a re-executed status page keeps the Items.
             context.Response.OnStarting(() =>

@@ -17,7 +17,7 @@ public sealed class TenantGuardTests(AppFixture app)
     public async Task SaveChanges_OtherDistrictModifiesCase_Throws()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
-        await using var scope = app.NewDbContext(await FixedUserAsync(DemoDataSeeder.HandlerNorth));
+        await using var scope = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.HandlerNorth));
         var db = scope.Db;
         var southern = await db.Cases.IgnoreQueryFilters().SingleAsync(c => c.Id == sent.CaseId);
         db.Entry(southern).Property(c => c.ClientName).CurrentValue = "Muutettu väärästä piiristä";
@@ -31,7 +31,7 @@ public sealed class TenantGuardTests(AppFixture app)
     public async Task SaveChanges_OtherDistrictDeletesCase_Throws()
     {
         var caseId = await OpenSouthernCaseWithoutReferralAsync();
-        await using var scope = app.NewDbContext(await FixedUserAsync(DemoDataSeeder.HandlerNorth));
+        await using var scope = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.HandlerNorth));
         var db = scope.Db;
         var southern = await db.Cases.IgnoreQueryFilters().SingleAsync(c => c.Id == caseId);
         db.Cases.Remove(southern);
@@ -45,7 +45,7 @@ public sealed class TenantGuardTests(AppFixture app)
     public async Task SaveChanges_OwnDistrictModifiesCase_Saves()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
-        await using var scope = app.NewDbContext(await FixedUserAsync(DemoDataSeeder.HandlerSouth));
+        await using var scope = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.HandlerSouth));
         var db = scope.Db;
         var own = await db.Cases.SingleAsync(c => c.Id == sent.CaseId);
         var renamed = sent.ClientName + " Muutettu";
@@ -61,7 +61,7 @@ public sealed class TenantGuardTests(AppFixture app)
     {
         var handlerNorth = await FixedUserAsync(DemoDataSeeder.HandlerNorth);
         var handlerSouth = await FixedUserAsync(DemoDataSeeder.HandlerSouth);
-        await using var scope = app.NewDbContext(handlerNorth);
+        await using var scope = app.NewDbContextPastRowLevelSecurity(handlerNorth);
         var db = scope.Db;
         var southDistrict = await db.Organisations.SingleAsync(o => o.Id == handlerSouth.OrganisationId);
         var clientCase = ClientCase.Open(
@@ -79,14 +79,14 @@ public sealed class TenantGuardTests(AppFixture app)
     public async Task SaveChanges_ThirdOrganisationModifiesReferral_Throws()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
-        await using var scope = app.NewDbContext(await FixedUserAsync(DemoDataSeeder.WorkerNorthOstrobothnia));
+        await using var scope = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.WorkerNorthOstrobothnia));
         var db = scope.Db;
         var referral = await db.Referrals.IgnoreQueryFilters().SingleAsync(r => r.Id == sent.ReferralId);
         db.Entry(referral).Property(r => r.NamedWorkerName).CurrentValue = "Olli Oulu";
 
         await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
 
-        await using var check = app.NewDbContext(await FixedUserAsync(DemoDataSeeder.HandlerSouth));
+        await using var check = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.HandlerSouth));
         (await check.Db.Referrals.AsNoTracking().SingleAsync(r => r.Id == sent.ReferralId)).NamedWorkerName.ShouldBeNull();
     }
 
@@ -94,7 +94,7 @@ public sealed class TenantGuardTests(AppFixture app)
     public async Task Query_OtherDistrictWithFilters_FindsNoCase()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
-        await using var scope = app.NewDbContext(await FixedUserAsync(DemoDataSeeder.HandlerNorth));
+        await using var scope = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.HandlerNorth));
 
         (await scope.Db.Cases.AnyAsync(c => c.Id == sent.CaseId)).ShouldBeFalse();
         (await scope.Db.Referrals.AnyAsync(r => r.Id == sent.ReferralId)).ShouldBeFalse();
@@ -118,7 +118,7 @@ public sealed class TenantGuardTests(AppFixture app)
 
     private async Task<string?> StoredClientNameAsync(Guid caseId)
     {
-        await using var scope = app.NewDbContext(FixedUser.Anonymous);
+        await using var scope = app.NewDbContextPastRowLevelSecurity(FixedUser.Anonymous);
         return await scope.Db.Cases.IgnoreQueryFilters().Where(c => c.Id == caseId).Select(c => c.ClientName).SingleOrDefaultAsync();
     }
 }

@@ -94,7 +94,7 @@ public sealed partial class NotificationMailTests : IAsyncLifetime
 
     private async Task<long> PendingAsync()
     {
-        await using var connection = new NpgsqlConnection(_app.ConnectionString);
+        await using var connection = new NpgsqlConnection(_app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM notifications WHERE emailed_at IS NULL AND read_at IS NULL", connection);
         return (long)(await count.ExecuteScalarAsync())!;

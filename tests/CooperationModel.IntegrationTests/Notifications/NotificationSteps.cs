@@ -23,7 +23,7 @@ public sealed class NotificationSteps(AppFixture app)
     /// <summary>Every stored notification of a referral, whichever organisation it is for, each column by name.</summary>
     public async Task<List<Dictionary<string, object?>>> RowsOfAsync(Guid referralId)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var select = new NpgsqlCommand("SELECT * FROM notifications WHERE referral_id = @id ORDER BY created_at, id", connection);
         select.Parameters.AddWithValue("id", referralId);

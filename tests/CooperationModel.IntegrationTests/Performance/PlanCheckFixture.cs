@@ -1,5 +1,7 @@
 using CooperationModel.Tests.Shared;
 using CooperationModel.Tests.Shared.Performance;
+using CooperationModel.Application.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CooperationModel.IntegrationTests.Performance;
@@ -26,9 +28,9 @@ public sealed class PlanCheckFixture : IAsyncLifetime
         _app = new PerformanceAppFactory(_database, new SqlRecorder());
         // Starts the host: migrations, reference data and demo users, as the app's own start-up leaves them.
         _ = _app.Services;
-        await VolumeSeeder.SeedAsync(_app.ConnectionString, VolumeOptions.PlanChecks, DateTimeOffset.UtcNow);
-        Samples = await VolumeSamples.LoadAsync(_app.ConnectionString, CancellationToken.None);
-        await using var connection = new NpgsqlConnection(_app.ConnectionString);
+        await VolumeSeeder.SeedAsync(_database.OwnerConnectionString, VolumeOptions.PlanChecks, DateTimeOffset.UtcNow);
+        Samples = await VolumeSamples.LoadAsync(_database.OwnerConnectionString, CancellationToken.None);
+        await using var connection = new NpgsqlConnection(_database.OwnerConnectionString);
         await connection.OpenAsync();
         Indexes = await QueryPlans.IndexesAsync(connection);
     }
@@ -50,15 +52,20 @@ public sealed class PlanCheckFixture : IAsyncLifetime
     public async Task<PlanCheck> RunAsync(string email, Func<IServiceProvider, Task> useCase)
     {
         IReadOnlyList<RecordedCommand> commands;
+        Guid organisationId;
         await using (var scope = await App.SignInAsync(email))
         {
+            organisationId = scope.ServiceProvider.GetRequiredService<ICurrentUser>().OrganisationId;
             using var recording = App.Recorder.Start();
             await useCase(scope.ServiceProvider);
             commands = recording.Commands;
         }
 
+        // Explained as the app runs them: on its role, with row-level security holding it to the user's organisation.
         await using var connection = new NpgsqlConnection(App.ConnectionString);
         await connection.OpenAsync();
+        await QueryPlans.ActForAsync(connection, organisationId);
+
         var plans = new List<ExplainedCommand>();
         foreach (var command in commands.Where(c => c.IsQuery))
         {

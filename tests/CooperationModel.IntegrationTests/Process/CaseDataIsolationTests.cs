@@ -57,7 +57,7 @@ public sealed class CaseDataIsolationTests(AppFixture app)
 
         await using var north = await app.AsUserAsync(DemoDataSeeder.HandlerNorth);
         var northUser = north.Get<ICurrentUser>();
-        await using (var scope = app.NewDbContext(northUser))
+        await using (var scope = app.NewDbContextPastRowLevelSecurity(northUser))
         {
             // Past the query filter on purpose: only the save guard stands between this context and southern rows.
             var db = scope.Db;
@@ -69,7 +69,7 @@ public sealed class CaseDataIsolationTests(AppFixture app)
             (await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync())).Message.ShouldContain("of another organisation");
         }
 
-        await using var check = app.NewDbContext(FixedUser.Anonymous);
+        await using var check = app.NewDbContextPastRowLevelSecurity(FixedUser.Anonymous);
         (await check.Db.CaseEvents.IgnoreQueryFilters().CountAsync(e => e.CaseId == southern.Id)).ShouldBe(2);
         (await check.Db.Set<GuidanceContact>().IgnoreQueryFilters().CountAsync(g => g.CaseId == southern.Id)).ShouldBe(1);
     }

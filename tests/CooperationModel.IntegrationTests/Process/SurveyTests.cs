@@ -3,6 +3,7 @@ using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Domain.Surveys;
+using CooperationModel.Infrastructure.Protection;
 using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.IntegrationTests.Support;
 using Npgsql;
@@ -43,45 +44,32 @@ public sealed class SurveyTests(AppFixture app)
     }
 
     [Fact]
-    public async Task RecordSurvey_Stored_JsonbDocumentWithEnumNamesAsStrings()
+    public async Task RecordSurvey_Stored_EncryptedDocumentWithEnumNamesAsStrings()
     {
         await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
         var opened = await ProcessSteps.OpenAsync(handler, ProcessSteps.Helsinki);
         (await handler.Get<IRecordSurveyHandler>().HandleAsync(new RecordSurveyCommand(opened.Id, FullSurvey(_steps.Today)))).ShouldSucceed();
 
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
-        await using var query = new NpgsqlCommand(
-            """
-            SELECT pg_typeof(survey)::text,
-                   jsonb_typeof(survey),
-                   survey->'housing'->>'evictionThreat',
-                   jsonb_typeof(survey->'housing'->'evictionThreat'),
-                   survey->'housing'->>'situation',
-                   jsonb_typeof(survey->'housing'->'situation'),
-                   survey->'income'->>'control',
-                   survey->'health'->>'everydayCoping',
-                   survey->'lifeEvents'->>0,
-                   survey->'lifeEvents'->>1,
-                   (survey->'income'->>'monthsOnAssistance')::int
-            FROM cases WHERE id = @id
-            """,
-            connection);
+        await using var query = new NpgsqlCommand("SELECT survey FROM cases WHERE id = @id", connection);
         query.Parameters.AddWithValue("id", opened.Id);
-        await using var reader = await query.ExecuteReaderAsync();
-        (await reader.ReadAsync()).ShouldBeTrue();
+        var stored = (string)(await query.ExecuteScalarAsync())!;
 
-        reader.GetString(0).ShouldBe("jsonb");
-        reader.GetString(1).ShouldBe("object");
-        reader.GetString(2).ShouldBe("true");
-        reader.GetString(3).ShouldBe("boolean");
-        reader.GetString(4).ShouldBe(nameof(HousingSituation.Temporary));
-        reader.GetString(5).ShouldBe("string");
-        reader.GetString(6).ShouldBe(nameof(IncomeControl.SeriousDifficulties));
-        reader.GetString(7).ShouldBe(nameof(EverydayCoping.NeedsSomeHelp));
-        reader.GetString(8).ShouldBe(nameof(LifeEvent.Unemployment));
-        reader.GetString(9).ShouldBe(nameof(LifeEvent.Eviction));
-        reader.GetInt32(10).ShouldBe(3);
+        // At rest: ciphertext only, none of the answers readable.
+        stored.ShouldNotContain(nameof(HousingSituation.Temporary));
+        stored.ShouldNotContain("evictionThreat");
+        PersonalDataProtector.IsProtected(stored).ShouldBeTrue();
+
+        // Decrypted with the app's keys: one JSON document, enums by name.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(handler.Get<PersonalDataProtector>().Unprotect(stored))!;
+        json["housing"]!["evictionThreat"]!.GetValue<bool>().ShouldBeTrue();
+        json["housing"]!["situation"]!.GetValue<string>().ShouldBe(nameof(HousingSituation.Temporary));
+        json["income"]!["control"]!.GetValue<string>().ShouldBe(nameof(IncomeControl.SeriousDifficulties));
+        json["health"]!["everydayCoping"]!.GetValue<string>().ShouldBe(nameof(EverydayCoping.NeedsSomeHelp));
+        json["lifeEvents"]![0]!.GetValue<string>().ShouldBe(nameof(LifeEvent.Unemployment));
+        json["lifeEvents"]![1]!.GetValue<string>().ShouldBe(nameof(LifeEvent.Eviction));
+        json["income"]!["monthsOnAssistance"]!.GetValue<int>().ShouldBe(3);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class AssignReferralTests(AppFixture app)
         seenByKela.Timeline[0].Kind.ShouldBe(ReferralEventKind.Assigned);
         seenByKela.Timeline[0].ActorName.ShouldBe(DemoDataSeeder.WorkerHelsinki.DisplayName);
         // The colleague is told, personally.
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var told = new NpgsqlCommand(
             "SELECT count(*) FROM notifications WHERE user_id = @user AND referral_id = @referral AND kind = 'NewReferral'", connection);

@@ -2,8 +2,10 @@ using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Referrals.SendReferral;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
+using CooperationModel.Infrastructure.Protection;
 using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.IntegrationTests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CooperationModel.IntegrationTests.Referrals;
@@ -140,7 +142,7 @@ public sealed class ConsentConstraintTests(AppFixture app)
 
     private async Task<NpgsqlConnection> OpenAsync()
     {
-        var connection = new NpgsqlConnection(app.ConnectionString);
+        var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         return connection;
     }
@@ -153,11 +155,12 @@ public sealed class ConsentConstraintTests(AppFixture app)
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
-    private static async Task<string?> DescriptionOfAsync(NpgsqlConnection connection, Guid referralId)
+    /// <summary>The stored description, decrypted with the app's keys (it is encrypted at rest).</summary>
+    private async Task<string?> DescriptionOfAsync(NpgsqlConnection connection, Guid referralId)
     {
         await using var select = new NpgsqlCommand("SELECT situation_description FROM referrals WHERE id = @id", connection);
         select.Parameters.AddWithValue("id", referralId);
         var value = await select.ExecuteScalarAsync();
-        return value is DBNull ? null : (string?)value;
+        return value is DBNull ? null : app.Factory.Services.GetRequiredService<PersonalDataProtector>().Unprotect((string)value!);
     }
 }

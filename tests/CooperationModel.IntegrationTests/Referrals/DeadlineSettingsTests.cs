@@ -134,7 +134,7 @@ public sealed class DeadlineSettingsTests(AppFixture app)
     /// <summary>The grounds an organisation has settings for, as stored.</summary>
     private async Task<List<string>> StoredSettingsAsync(Guid organisationId)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand("SELECT ground FROM referral_deadline_settings WHERE organisation_id = @id", connection);
         query.Parameters.AddWithValue("id", organisationId);

@@ -80,7 +80,7 @@ public sealed class DisclosureLogTests(AppFixture app)
     public async Task DisclosureRows_StoredWithTheReferral_NoPersonalData()
     {
         var sent = await _steps.SendAsync(DemoDataSeeder.HandlerSouth);
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT * FROM disclosures WHERE referral_id = @id", connection);
         command.Parameters.AddWithValue("id", sent.ReferralId);

@@ -267,7 +267,7 @@ public sealed class ForwardingTests(AppFixture app)
     /// <summary>The disclosure log of a referral as stored, whoever may read it.</summary>
     private async Task<List<DisclosureRow>> DisclosuresAsync(Guid referralId)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand(
             "SELECT from_organisation_id, to_organisation_id, what, basis FROM disclosures WHERE referral_id = @id ORDER BY at", connection);

@@ -145,7 +145,7 @@ public sealed class OverdueTests(AppFixture app)
     /// <summary>Moves the stored deadline, as if the referral had been sent long enough ago.</summary>
     private async Task SetRespondByAsync(Guid referralId, DateOnly respondBy)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var update = new NpgsqlCommand("UPDATE referrals SET respond_by = @by WHERE id = @id", connection);
         update.Parameters.AddWithValue("by", respondBy);

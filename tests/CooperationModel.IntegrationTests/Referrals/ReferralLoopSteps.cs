@@ -95,7 +95,7 @@ public sealed class ReferralLoopSteps(AppFixture app)
     /// <summary>Moves the stored send time, as if the referral had been sent then (the use cases always stamp "now").</summary>
     public async Task SetSentAtAsync(Guid referralId, DateTimeOffset sentAt)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var update = new NpgsqlCommand("UPDATE referrals SET sent_at = @at WHERE id = @id", connection);
         update.Parameters.AddWithValue("at", sentAt.ToUniversalTime());
@@ -106,7 +106,7 @@ public sealed class ReferralLoopSteps(AppFixture app)
     /// <summary>How many referrals are stored for a case, whoever may see them.</summary>
     public async Task<long> CountStoredAsync(Guid caseId)
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM referrals WHERE case_id = @id", connection);
         count.Parameters.AddWithValue("id", caseId);

@@ -25,7 +25,7 @@ public sealed class ReferralWorkTests(AppFixture app)
         await _steps.InAssessmentAsync(sent.ReferralId);
         await _steps.CompleteAsync(sent.ReferralId);
 
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT sequence FROM referral_events WHERE referral_id = @id ORDER BY at, sequence", connection);

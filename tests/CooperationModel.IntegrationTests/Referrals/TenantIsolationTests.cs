@@ -161,8 +161,10 @@ public sealed class TenantIsolationTests(AppFixture app)
         api.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         ShouldHoldNothingOf(await api.ReadTextAsync(), sent);
 
-        (await client.InboxIdsAsync()).ShouldBeEmpty();
-        (await client.InboxIdsAsync("&search=" + Uri.EscapeDataString(sent.IdentityCode))).ShouldBeEmpty();
+        // The inbox is not the coordinator's: refused, with nothing of the client.
+        var inbox = await client.GetAsync("/api/inbox?search=" + Uri.EscapeDataString(sent.IdentityCode));
+        inbox.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        ShouldHoldNothingOf(await inbox.ReadTextAsync(), sent);
 
         await using var coordinator = await app.AsUserAsync(DemoDataSeeder.Coordinator);
         (await coordinator.Get<IGetReferralHandler>().HandleAsync(sent.ReferralId)).IsSuccess.ShouldBeFalse();

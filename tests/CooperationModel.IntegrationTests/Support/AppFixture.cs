@@ -4,6 +4,7 @@ using CooperationModel.Application.Referrals.SendReferral;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Persistence;
+using CooperationModel.Infrastructure.Protection;
 using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.Tests.Shared;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public string ConnectionString => Factory.ConnectionString;
 
+    /// <summary>The tables' owner: every tenant's rows, past row-level security. For checks that look past the app.</summary>
+    public string OwnerConnectionString => Factory.OwnerConnectionString;
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("integration");
@@ -68,11 +72,25 @@ public sealed class AppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A context of the app's own configuration (tenant guard included) that acts as the given user.</summary>
+    /// <summary>
+    /// A context that acts as the given user on the owner's connection: row-level security does not apply, so only the
+    /// app's own locks (query filters, tenant guard) stand in the way. For the tests of those locks.
+    /// </summary>
+    public DbScope NewDbContextPastRowLevelSecurity(ICurrentUser user)
+    {
+        var scope = Factory.Services.CreateAsyncScope();
+        var options = new DbContextOptionsBuilder<AppDbContext>(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>())
+            .UseNpgsql(OwnerConnectionString)
+            .Options;
+        return new DbScope(scope, new AppDbContext(options, user, scope.ServiceProvider.GetRequiredService<PersonalDataProtector>()));
+    }
+
+    /// <summary>A context of the app's own configuration (row-level security and tenant guard included) that acts as the given user.</summary>
     public DbScope NewDbContext(ICurrentUser user)
     {
         var scope = Factory.Services.CreateAsyncScope();
-        return new DbScope(scope, new AppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), user));
+        return new DbScope(scope, new AppDbContext(
+            scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>(), user, scope.ServiceProvider.GetRequiredService<PersonalDataProtector>()));
     }
 
     /// <summary>A DI scope whose current user is the given account, as after a real sign-in.</summary>

@@ -54,6 +54,17 @@ public static class QueryPlans
     }
 
     /// <summary>Every index of the public schema, by name.</summary>
+    /// <summary>
+    /// Makes an app-role connection act for an organisation, as the app's <c>TenantSessionInterceptor</c> does: its queries
+    /// are then explained with the row-level security policies PostgreSQL applies to the app.
+    /// </summary>
+    public static async Task ActForAsync(NpgsqlConnection connection, Guid organisationId, CancellationToken cancellationToken = default)
+    {
+        await using var command = new NpgsqlCommand("SELECT set_config('app.organisation_id', @organisation, false)", connection);
+        command.Parameters.AddWithValue("organisation", organisationId.ToString());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public static async Task<IReadOnlyDictionary<string, IndexInfo>> IndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
     {
         const string sql = """

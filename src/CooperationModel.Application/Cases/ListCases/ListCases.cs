@@ -58,7 +58,11 @@ public interface IListCasesHandler
 }
 
 public sealed class ListCasesHandler(
-    IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IOptions<CaseProcessOptions> options) : IListCasesHandler
+    IAppDbContextFactory dbFactory,
+    ICurrentUser user,
+    TimeProvider clock,
+    IOptions<CaseProcessOptions> options,
+    IIdentityCodeHasher identityCodes) : IListCasesHandler
 {
     public async Task<Page<CaseRow>> HandleAsync(ListCasesQuery query, CancellationToken cancellationToken = default)
     {
@@ -71,7 +75,7 @@ public sealed class ListCasesHandler(
         {
             var search = query.Search.Trim();
             cases = PersonalIdentityCode.Parse(search).TryGetValue(out var code)
-                ? cases.Where(c => c.IdentityCode == code)
+                ? cases.WithIdentityCode(identityCodes.Hash(code))
                 : cases.Where(c => c.ClientName.ToLower().Contains(search.ToLowerInvariant()));
         }
 

@@ -63,7 +63,8 @@ public interface IListInboxHandler
     Task<Page<InboxRow>> HandleAsync(ListInboxQuery query, CancellationToken cancellationToken = default);
 }
 
-public sealed class ListInboxHandler(IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock) : IListInboxHandler
+public sealed class ListInboxHandler(
+    IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IIdentityCodeHasher identityCodes) : IListInboxHandler
 {
     /// <summary>The organisations whose inbox holds what social services forwarded to them.</summary>
     public static bool IsPartner(OrganisationKind kind) => kind is OrganisationKind.HealthCare or OrganisationKind.OutreachYouthWork;
@@ -205,7 +206,7 @@ public sealed class ListInboxHandler(IAppDbContextFactory dbFactory, ICurrentUse
     }
 
     /// <summary>The filters on the referral itself, the same for social services and the partners.</summary>
-    private static IQueryable<Referral> Matching(IQueryable<Referral> referrals, ListInboxQuery query)
+    private IQueryable<Referral> Matching(IQueryable<Referral> referrals, ListInboxQuery query)
     {
         if (query.Ground is { } ground)
         {
@@ -221,7 +222,7 @@ public sealed class ListInboxHandler(IAppDbContextFactory dbFactory, ICurrentUse
         {
             var search = query.Search.Trim();
             referrals = PersonalIdentityCode.Parse(search).TryGetValue(out var code)
-                ? referrals.Where(r => r.ClientIdentityCode == code)
+                ? referrals.WithIdentityCode(identityCodes.Hash(code))
                 : referrals.Where(r => r.ClientName.ToLower().Contains(search.ToLowerInvariant()));
         }
 

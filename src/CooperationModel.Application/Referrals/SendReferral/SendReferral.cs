@@ -38,7 +38,8 @@ public sealed class SendReferralHandler(
     IAppDbContextFactory dbFactory,
     ICurrentUser user,
     IValidator<SendReferralCommand> validator,
-    TimeProvider clock) : ISendReferralHandler
+    TimeProvider clock,
+    IIdentityCodeHasher identityCodes) : ISendReferralHandler
 {
     public static NotFoundError CaseNotFound => new("Case.NotFound");
 
@@ -61,9 +62,8 @@ public sealed class SendReferralHandler(
         }
 
         // Open referrals of the same client from this district (the tenant filter keeps it to referrals we can see).
-        var hasOpen = await db.Referrals.AnyAsync(
+        var hasOpen = await db.Referrals.WithIdentityCode(identityCodes.Hash(clientCase.IdentityCode)).AnyAsync(
             r => r.SenderOrganisationId == clientCase.OrganisationId
-                && r.ClientIdentityCode == clientCase.IdentityCode
                 && r.Status != ReferralStatus.Completed && r.Status != ReferralStatus.Returned,
             cancellationToken);
         if (hasOpen && string.IsNullOrWhiteSpace(command.RepeatReason))

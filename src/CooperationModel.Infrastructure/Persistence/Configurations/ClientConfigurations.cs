@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CooperationModel.Application.Common;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Geography;
@@ -12,19 +13,22 @@ using CooperationModel.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CooperationModel.Infrastructure.Persistence.Configurations;
 
 public sealed class ClientCaseConfiguration : IEntityTypeConfiguration<ClientCase>
 {
+    /// <summary>A base64 HMAC-SHA256.</summary>
+    public const int IdentityCodeHashLength = 44;
+
     public void Configure(EntityTypeBuilder<ClientCase> builder)
     {
         builder.ToTable("cases");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.ClientName).HasMaxLength(ClientCase.ClientNameMaxLength);
-        builder.Property(c => c.IdentityCode).HasMaxLength(11).HasConversion(IdentityCodeConversion.Converter);
+        // The identity code and the survey are encrypted (PersonalDataColumns); the keyed hash finds a client.
+        builder.Property<string>(IdentityCodeLookup.HashProperty).HasMaxLength(IdentityCodeHashLength).IsRequired();
         builder.Property(c => c.HomeMunicipalityCode).HasMaxLength(3);
 
         builder.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -57,7 +61,6 @@ public sealed class ClientCaseConfiguration : IEntityTypeConfiguration<ClientCas
         builder.Property(c => c.HandlerName).HasMaxLength(200);
         // Cases recorded before the stages existed start at guidance.
         builder.Property(c => c.Stage).HasDefaultValue(CaseStage.Guidance).HasSentinel(default(CaseStage));
-        builder.Property(c => c.Survey).HasColumnType("jsonb").HasConversion(SurveyConversion.Converter, SurveyConversion.Comparer);
 
         builder.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.GuidanceContacts).WithOne().HasForeignKey(g => g.CaseId).OnDelete(DeleteBehavior.Cascade);
@@ -67,7 +70,7 @@ public sealed class ClientCaseConfiguration : IEntityTypeConfiguration<ClientCas
 
         // Every index starts with the tenant.
         builder.HasIndex(c => new { c.OrganisationId, c.OpenedAt });
-        builder.HasIndex(c => new { c.OrganisationId, c.IdentityCode });
+        builder.HasIndex(nameof(ClientCase.OrganisationId), IdentityCodeLookup.HashProperty);
         builder.HasIndex(c => new { c.OrganisationId, c.Stage, c.Queue, c.HandlerUserId, c.QueuedAt });
         builder.HasIndex(c => new { c.OrganisationId, c.HandlerUserId, c.Stage });
         builder.HasIndex(c => new { c.OrganisationId, c.OpenedByUserId, c.Stage });
@@ -105,9 +108,10 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.ClientName).HasMaxLength(ClientCase.ClientNameMaxLength);
-        builder.Property(r => r.ClientIdentityCode).HasMaxLength(11).HasConversion(IdentityCodeConversion.Converter);
+        // The identity code, the description and the notes are encrypted (PersonalDataColumns).
+        builder.Property<string>(IdentityCodeLookup.HashProperty)
+            .HasColumnName("client_identity_code_hash").HasMaxLength(ClientCaseConfiguration.IdentityCodeHashLength).IsRequired();
         builder.Property(r => r.HomeMunicipalityCode).HasMaxLength(3);
-        builder.Property(r => r.SituationDescription).HasMaxLength(ConsentRule.DescriptionMaxLength);
         builder.Property(r => r.SentByName).HasMaxLength(200);
         builder.Property(r => r.NamedWorkerName).HasMaxLength(200);
 
@@ -134,8 +138,6 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         });
         builder.Property(r => r.ConsentRecordedByName).HasMaxLength(200);
 
-        builder.Property(r => r.ClosingNote).HasMaxLength(Referral.NoteMaxLength);
-        builder.Property(r => r.RepeatReason).HasMaxLength(Referral.NoteMaxLength);
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReferralId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Forwards).WithOne().HasForeignKey(f => f.ReferralId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Disclosures).WithOne().HasForeignKey(d => d.ReferralId).OnDelete(DeleteBehavior.Restrict);
@@ -144,9 +146,9 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(r => new { r.ReceiverOrganisationId, r.Status, r.RespondBy });
         builder.HasIndex(r => new { r.ReceiverOrganisationId, r.NamedWorkerUserId, r.SentAt });
         // The open-referral check before sending another: the district's referrals of one client.
-        builder.HasIndex(r => new { r.SenderOrganisationId, r.ClientIdentityCode });
+        builder.HasIndex(nameof(Referral.SenderOrganisationId), IdentityCodeLookup.HashProperty);
         builder.HasIndex(r => new { r.SenderOrganisationId, r.Status, r.RespondBy });
-        builder.HasIndex(r => new { r.ReceiverOrganisationId, r.ClientIdentityCode });
+        builder.HasIndex(nameof(Referral.ReceiverOrganisationId), IdentityCodeLookup.HashProperty);
         builder.HasIndex(r => new { r.SenderOrganisationId, r.CaseId, r.SentAt });
     }
 }
@@ -174,8 +176,6 @@ public sealed class ReferralForwardConfiguration : IEntityTypeConfiguration<Refe
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.Property(f => f.ForwardedByName).HasMaxLength(200);
         builder.Property(f => f.NamedWorkerName).HasMaxLength(200);
-        builder.Property(f => f.Note).HasMaxLength(Referral.NoteMaxLength);
-        builder.Property(f => f.ClosingNote).HasMaxLength(Referral.NoteMaxLength);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(f => f.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(f => f.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
 
@@ -232,7 +232,6 @@ public sealed class ReferralMessageConfiguration : IEntityTypeConfiguration<Refe
         builder.ToTable("referral_messages");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
-        builder.Property(m => m.Body).HasMaxLength(ReferralMessage.BodyMaxLength);
         builder.Property(m => m.SentByName).HasMaxLength(200);
         builder.Property(m => m.ReadByName).HasMaxLength(200);
         builder.HasOne<Referral>().WithMany().HasForeignKey(m => m.ReferralId).OnDelete(DeleteBehavior.Cascade);
@@ -272,6 +271,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.OrganisationId, n.UserId, n.ReadAt, n.CreatedAt });
         builder.HasIndex(n => new { n.OrganisationId, n.ReferralId });
+        // The mailer's round: which organisations have unmailed notifications (a small partial index, tenant first).
+        builder.HasIndex(n => n.OrganisationId).HasDatabaseName("ix_notifications_unmailed").HasFilter("read_at IS NULL AND emailed_at IS NULL");
     }
 }
 
@@ -293,19 +294,14 @@ internal static class SurveyConversion
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static readonly ValueConverter<LifeSituationSurvey?, string?> Converter = new(
-        survey => survey == null ? null : JsonSerializer.Serialize(survey, Options),
-        json => json == null ? null : JsonSerializer.Deserialize<LifeSituationSurvey>(json, Options));
+    public static string Serialize(LifeSituationSurvey survey) => JsonSerializer.Serialize(survey, Options);
+
+    public static LifeSituationSurvey Deserialize(string json) =>
+        JsonSerializer.Deserialize<LifeSituationSurvey>(json, Options) ?? throw new InvalidOperationException("A stored survey is empty.");
 
     /// <summary>Surveys are immutable records with value equality.</summary>
     public static readonly ValueComparer<LifeSituationSurvey?> Comparer = new(
         (a, b) => Equals(a, b),
         survey => survey == null ? 0 : survey.GetHashCode(),
         survey => survey);
-}
-
-internal static class IdentityCodeConversion
-{
-    public static readonly ValueConverter<PersonalIdentityCode, string> Converter =
-        new(code => code.Value, value => PersonalIdentityCode.FromStored(value));
 }

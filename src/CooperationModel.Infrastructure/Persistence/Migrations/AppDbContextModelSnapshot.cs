@@ -22,6 +22,96 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CooperationModel.Domain.AccessLog.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ClientKey")
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)")
+                        .HasColumnName("client_key");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("detail");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("purpose");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("record_type");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("section");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_access_log");
+
+                    b.HasIndex("OrganisationId", "At")
+                        .HasDatabaseName("ix_access_log_organisation_id_at");
+
+                    b.HasIndex("OrganisationId", "ClientKey", "At")
+                        .HasDatabaseName("ix_access_log_organisation_id_client_key_at");
+
+                    b.HasIndex("OrganisationId", "UserId", "At")
+                        .HasDatabaseName("ix_access_log_organisation_id_user_id_at");
+
+                    b.ToTable("access_log", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -174,9 +264,14 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("IdentityCode")
                         .IsRequired()
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("text")
                         .HasColumnName("identity_code");
+
+                    b.Property<string>("IdentityCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)")
+                        .HasColumnName("identity_code_hash");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
@@ -208,7 +303,7 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnName("stage");
 
                     b.Property<string>("Survey")
-                        .HasColumnType("jsonb")
+                        .HasColumnType("text")
                         .HasColumnName("survey");
 
                     b.Property<bool>("UrgencyConfirmed")
@@ -233,8 +328,8 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasIndex("OrganisationId", "DecisionDueOn")
                         .HasDatabaseName("ix_cases_organisation_id_decision_due_on");
 
-                    b.HasIndex("OrganisationId", "IdentityCode")
-                        .HasDatabaseName("ix_cases_organisation_id_identity_code");
+                    b.HasIndex("OrganisationId", "IdentityCodeHash")
+                        .HasDatabaseName("ix_cases_organisation_id_identity_code_hash");
 
                     b.HasIndex("OrganisationId", "OpenedAt")
                         .HasDatabaseName("ix_cases_organisation_id_opened_at");
@@ -419,8 +514,7 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Body")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("body");
 
                     b.Property<Guid>("FromOrganisationId")
@@ -514,6 +608,10 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_notifications");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_notifications_unmailed")
+                        .HasFilter("read_at IS NULL AND emailed_at IS NULL");
 
                     b.HasIndex("OrganisationId", "ReferralId")
                         .HasDatabaseName("ix_notifications_organisation_id_referral_id");
@@ -650,8 +748,7 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("ClientIdentityCode")
                         .IsRequired()
-                        .HasMaxLength(11)
-                        .HasColumnType("character varying(11)")
+                        .HasColumnType("text")
                         .HasColumnName("client_identity_code");
 
                     b.Property<string>("ClientName")
@@ -661,8 +758,7 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnName("client_name");
 
                     b.Property<string>("ClosingNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("closing_note");
 
                     b.Property<DateTimeOffset?>("CompletedAt")
@@ -711,6 +807,12 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("home_municipality_code");
 
+                    b.Property<string>("IdentityCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(44)
+                        .HasColumnType("character varying(44)")
+                        .HasColumnName("client_identity_code_hash");
+
                     b.Property<string>("NamedWorkerName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -739,8 +841,7 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnName("receiver_organisation_id");
 
                     b.Property<string>("RepeatReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("repeat_reason");
 
                     b.Property<DateOnly?>("RespondBy")
@@ -775,8 +876,7 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnName("sent_by_user_id");
 
                     b.Property<string>("SituationDescription")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("text")
                         .HasColumnName("situation_description");
 
                     b.Property<string>("Status")
@@ -801,14 +901,14 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_referrals_case_id");
 
-                    b.HasIndex("ReceiverOrganisationId", "ClientIdentityCode")
-                        .HasDatabaseName("ix_referrals_receiver_organisation_id_client_identity_code");
+                    b.HasIndex("ReceiverOrganisationId", "IdentityCodeHash")
+                        .HasDatabaseName("ix_referrals_receiver_organisation_id_client_identity_code_hash");
 
                     b.HasIndex("ReceiverOrganisationId", "SentAt")
                         .HasDatabaseName("ix_referrals_receiver_organisation_id_sent_at");
 
-                    b.HasIndex("SenderOrganisationId", "ClientIdentityCode")
-                        .HasDatabaseName("ix_referrals_sender_organisation_id_client_identity_code");
+                    b.HasIndex("SenderOrganisationId", "IdentityCodeHash")
+                        .HasDatabaseName("ix_referrals_sender_organisation_id_client_identity_code_hash");
 
                     b.HasIndex("ReceiverOrganisationId", "NamedWorkerUserId", "SentAt")
                         .HasDatabaseName("ix_referrals_receiver_organisation_id_named_worker_user_id_sen");
@@ -929,8 +1029,7 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnName("closed_at");
 
                     b.Property<string>("ClosingNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("closing_note");
 
                     b.Property<DateTimeOffset>("ForwardedAt")
@@ -961,8 +1060,7 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnName("named_worker_user_id");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("text")
                         .HasColumnName("note");
 
                     b.Property<DateTimeOffset?>("ReceivedAt")
@@ -1125,6 +1223,32 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_asp_net_users_organisation_id_role");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Infrastructure.Persistence.Configurations.StoredDataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -1298,6 +1422,16 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasName("pk_asp_net_user_tokens");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.AccessLog.AccessLogEntry", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_access_log_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Cases.CaseEvent", b =>

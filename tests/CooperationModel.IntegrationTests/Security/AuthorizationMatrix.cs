@@ -1,0 +1,126 @@
+using CooperationModel.Domain.Organisations;
+using static CooperationModel.Domain.Organisations.UserRole;
+
+namespace CooperationModel.IntegrationTests.Security;
+
+/// <summary>
+/// The expected authorization of every route of the app: who may reach it and, for a route with a record id,
+/// whose own-tenant record it shows. Another tenant's record is shown to nobody, ever: there is no way to say otherwise.
+/// <see cref="AuthorizationMatrixTests"/> fails on a route of the app that is missing here, on a line here that is no
+/// longer a route, and on every answer that allows more than this table does.
+/// </summary>
+public static class AuthorizationMatrix
+{
+    /// <summary>The roles that work the referrals that reached their organisation (the policy "Receiver").</summary>
+    private static readonly UserRole[] Receivers = [SocialWorker, HealthCareProfessional, OutreachYouthWorker];
+
+    /// <summary>Everyone a referral reached: Kela's handlers, the receivers, and the receiving organisation's admin, who reads it.</summary>
+    private static readonly UserRole[] ReferralParties = [KelaHandler, SocialWorker, HealthCareProfessional, OutreachYouthWorker, OrganisationAdmin];
+
+    public static IReadOnlyList<RouteRule> Routes { get; } =
+    [
+        // Pages (components with @page): GET renders, POST is a form post and needs the form's antiforgery token.
+        //   route                                 who may reach it          record           own-tenant record shown to
+        Page("/account/login",                     Reach.Public),
+        Page("/not-found",                         Reach.Public),
+        Page("/",                                  Reach.SignedIn),
+        Page("/account/access-denied",             Reach.SignedIn),
+        Page("/notifications",                     Reach.SignedIn),
+        Page("/cases",                             Reach.Only(KelaHandler)),
+        Page("/cases/new",                         Reach.Only(KelaHandler)),
+        Page("/cases/{Id:guid}",                   Reach.Only(KelaHandler),  RecordKind.Case,      KelaHandler),
+        Page("/inbox",                             Reach.Only(Receivers)),
+        Page("/referrals/{Id:guid}",               Reach.SignedIn,           RecordKind.Referral,  ReferralParties),
+        Page("/settings/deadlines",                Reach.Only(OrganisationAdmin)),
+
+        // Endpoints: the JSON API, file downloads and the account's own endpoints.
+        Get("/api/inbox",                          Reach.Only(Receivers)),
+        Get("/api/referrals/{id:guid}",            Reach.SignedIn,           RecordKind.Referral,  ReferralParties),
+        Get("/referrals/{referralId:guid}/attachments/{attachmentId:guid}",
+                                                   Reach.SignedIn,           RecordKind.Attachment, ReferralParties),
+        Get("/culture/set",                        Reach.Public),
+        Get("/account/idle-logout",                Reach.Public).EndingSession(),
+        Post("/account/logout",                    Reach.SignedIn).EndingSession(),
+        Post("/account/keep-alive",                Reach.SignedIn),
+
+        // The framework's own endpoints (the circuit, enhanced navigation, the development file fallback): signed in only,
+        // by the fallback policy. Each is tried with a request it understands (or refuses harmlessly).
+        //   route                                 tried with                                   mapped for (none: any)
+        Framework("/_blazor",                      "GET",  "/_blazor"),
+        Framework("/_blazor/negotiate",            "POST", "/_blazor/negotiate?negotiateVersion=1"),
+        Framework("/_blazor/disconnect/",          "POST", "/_blazor/disconnect/"),
+        Framework("/_blazor/initializers/",        "GET",  "/_blazor/initializers/"),
+        Framework("/_framework/opaque-redirect",   "GET",  "/_framework/opaque-redirect",      "GET"),
+        Framework("{**path:file}",                 "GET",  "/no-such-file.txt",                "GET", "HEAD"),
+
+        // Static files (MapStaticAssets) are public and read-only: the tests check that of all of them, with no line each.
+    ];
+
+    private static RouteRule Page(string pattern, Reach reach, RecordKind record = RecordKind.None, params UserRole[] ownShownTo) =>
+        new(RouteKind.Page, pattern, ["GET", "POST"], reach, record, ownShownTo.ToHashSet());
+
+    private static RouteRule Get(string pattern, Reach reach, RecordKind record = RecordKind.None, params UserRole[] ownShownTo) =>
+        new(RouteKind.Endpoint, pattern, ["GET"], reach, record, ownShownTo.ToHashSet());
+
+    private static RouteRule Post(string pattern, Reach reach) => new(RouteKind.Endpoint, pattern, ["POST"], reach, RecordKind.None, new HashSet<UserRole>());
+
+    /// <summary>A framework endpoint, mapped for the given methods (none: any); the tests send it the one probe request.</summary>
+    private static RouteRule Framework(string pattern, string probeMethod, string probePath, params string[] methods) =>
+        new(RouteKind.Framework, pattern, methods, Reach.SignedIn, RecordKind.None, new HashSet<UserRole>()) { ProbeMethod = probeMethod, ProbePath = probePath };
+}
+
+public enum RouteKind
+{
+    Page,
+    Endpoint,
+    Framework,
+}
+
+/// <summary>The kind of record a route's id names; the tests fill it with one of the caller's own tenant and one of another.</summary>
+public enum RecordKind
+{
+    None,
+    Case,
+    Referral,
+    Attachment,
+}
+
+/// <summary>Who may reach a route: anyone (signed in or not), anyone signed in, or only some roles.</summary>
+public sealed record Reach(bool Anonymous, IReadOnlySet<UserRole> Roles)
+{
+    public static Reach Public { get; } = new(true, Enum.GetValues<UserRole>().ToHashSet());
+
+    public static Reach SignedIn { get; } = new(false, Enum.GetValues<UserRole>().ToHashSet());
+
+    public static Reach Only(params UserRole[] roles) => new(false, roles.ToHashSet());
+
+    /// <summary>Whether a caller of the role (null: not signed in) gets past authorization.</summary>
+    public bool Allows(UserRole? role) => role is { } signedIn ? Roles.Contains(signedIn) : Anonymous;
+
+    public override string ToString() =>
+        Anonymous ? "public" : Roles.Count == Enum.GetValues<UserRole>().Length ? "signed in" : string.Join(", ", Roles.Order());
+}
+
+/// <summary>One route and what each caller may get from it.</summary>
+/// <param name="Kind">A page, an endpoint of the app's own, or one of the framework's.</param>
+/// <param name="Pattern">The route pattern exactly as the app maps it.</param>
+/// <param name="Reach">Who gets past authorization.</param>
+/// <param name="Record">The kind of record the route's id names, if any.</param>
+/// <param name="Methods">The HTTP methods it is mapped for; empty for a framework endpoint that takes any.</param>
+/// <param name="OwnRecordShownTo">The roles to whom the route shows a record of their own organisation; others get not-found.</param>
+public sealed record RouteRule(
+    RouteKind Kind, string Pattern, IReadOnlyList<string> Methods, Reach Reach, RecordKind Record, IReadOnlySet<UserRole> OwnRecordShownTo)
+{
+    /// <summary>Ends the caller's session (sign-out): the tests call it with a client of its own.</summary>
+    public bool EndsSession { get; init; }
+
+    public string? ProbeMethod { get; init; }
+
+    public string? ProbePath { get; init; }
+
+    public bool IsApi => Pattern.StartsWith("/api/", StringComparison.Ordinal);
+
+    public RouteRule EndingSession() => this with { EndsSession = true };
+
+    public override string ToString() => $"{(Methods.Count == 0 ? "*" : string.Join(",", Methods))} {Pattern}";
+}
