@@ -22,9 +22,12 @@ public static class AuthorizationMatrix
         // Pages (components with @page): GET renders, POST is a form post and needs the form's antiforgery token.
         //   route                                 who may reach it          record           own-tenant record shown to
         Page("/account/login",                     Reach.Public),
+        Page("/account/login-2fa",                 Reach.Public),
+        Page("/account/login-recovery",            Reach.Public),
         Page("/not-found",                         Reach.Public),
         Page("/",                                  Reach.SignedIn),
         Page("/account/access-denied",             Reach.SignedIn),
+        Page("/account/two-factor",                Reach.SignedIn),
         Page("/notifications",                     Reach.SignedIn),
         Page("/cases",                             Reach.Only(KelaHandler)),
         Page("/cases/new",                         Reach.Only(KelaHandler)),

@@ -7,6 +7,7 @@ using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Infrastructure.Seeding;
+using CooperationModel.IntegrationTests.Identity;
 using CooperationModel.IntegrationTests.Messages;
 using CooperationModel.IntegrationTests.Process;
 using CooperationModel.IntegrationTests.Referrals;
@@ -199,8 +200,26 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
     /// caller, or not signed in at all. When a role must complete a second factor, complete it here, so that the matrix
     /// keeps testing what a fully signed-in user of the role gets.
     /// </summary>
-    private async Task<HttpClient> SignInAsync(UserRole? role) =>
-        role is { } signedIn ? await app.SignedInClientAsync(Callers[signedIn]) : app.NewClient();
+    private async Task<HttpClient> SignInAsync(UserRole? role)
+    {
+        if (role is not { } signedIn)
+        {
+            return app.NewClient();
+        }
+
+        var caller = Callers[signedIn];
+        if (!signedIn.RequiresTwoFactor())
+        {
+            return await app.SignedInClientAsync(caller);
+        }
+
+        // Two-factor sign-in is required: a new user of the caller's organisation and role enrols through the page (the demo
+        // user stays as seeded, for the tests that act as them), which leaves the client fully signed in.
+        var user = await app.CreateUserAsync(caller.DisplayName, caller.OrganisationId, signedIn, TwoFactorSteps.Password);
+        var client = await app.SignedInClientAsync(user.Email!, TwoFactorSteps.Password);
+        await client.EnrolAsync();
+        return client;
+    }
 
     private static UserRole? RoleOf(string callerName) => callerName == Anonymous ? null : Enum.Parse<UserRole>(callerName);
 
