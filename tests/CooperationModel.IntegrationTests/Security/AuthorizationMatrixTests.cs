@@ -6,6 +6,7 @@ using CooperationModel.Application.Referrals.Forwarding;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
+using CooperationModel.Infrastructure.Protection;
 using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.IntegrationTests.Identity;
 using CooperationModel.IntegrationTests.Messages;
@@ -340,10 +341,14 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
     private static IEnumerable<string> DataOf(SentReferral record) =>
         new[] { record.ClientName, record.IdentityCode, record.Description }.OfType<string>();
 
-    /// <summary>Every client's name, identity code and situation description in the database (short values left out).</summary>
+    /// <summary>
+    /// Every client's name, identity code and situation description in the database (short values left out): read as the
+    /// owner, past row-level security, and decrypted with the app's keys.
+    /// </summary>
     private async Task<IReadOnlyList<string>> AllClientDataAsync()
     {
-        await using var connection = new NpgsqlConnection(app.ConnectionString);
+        var protector = app.Factory.Services.GetRequiredService<PersonalDataProtector>();
+        await using var connection = new NpgsqlConnection(app.OwnerConnectionString);
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand(
             """
@@ -358,7 +363,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
         {
             for (var column = 0; column < 3; column++)
             {
-                if (!reader.IsDBNull(column) && reader.GetString(column) is { Length: >= 8 } value)
+                if (!reader.IsDBNull(column) && protector.Unprotect(reader.GetString(column)) is { Length: >= 8 } value)
                 {
                     values.Add(value);
                 }
