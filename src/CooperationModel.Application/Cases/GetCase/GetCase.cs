@@ -1,3 +1,5 @@
+using CooperationModel.Application.AccessLog;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.Calendar;
@@ -74,7 +76,8 @@ public interface IGetCaseHandler
     Task<Result<CaseDetails>> HandleAsync(Guid caseId, CancellationToken cancellationToken = default);
 }
 
-public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, TimeProvider clock, IOptions<CaseProcessOptions> options) : IGetCaseHandler
+public sealed class GetCaseHandler(
+    IAppDbContextFactory dbFactory, TimeProvider clock, IOptions<CaseProcessOptions> options, IAccessLog accessLog) : IGetCaseHandler
 {
     public static NotFoundError NotFound => new("Case.NotFound");
 
@@ -102,8 +105,13 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, TimeProvider 
             .SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken);
         if (c is null)
         {
+            accessLog.Denied(db, AccessRecordType.Case, caseId);
+            await db.SaveChangesAsync(cancellationToken);
             return NotFound;
         }
+
+        accessLog.Viewed(db, AccessRecordType.Case, c.Id, c.IdentityCode);
+        await db.SaveChangesAsync(cancellationToken);
 
         var today = clock.Today();
         // Sent by the case's district, said explicitly so the tenant-first index (sender_organisation_id, case_id, …) applies.

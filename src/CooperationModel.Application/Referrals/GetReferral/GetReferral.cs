@@ -1,5 +1,7 @@
+using CooperationModel.Application.AccessLog;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Organisations.OrganisationNames;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
@@ -92,7 +94,8 @@ public interface IGetReferralHandler
 }
 
 /// <summary>Opens a referral; the receiving organisation's first opening marks it received.</summary>
-public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentUser user, IUserDirectory users, TimeProvider clock) : IGetReferralHandler
+public sealed class GetReferralHandler(
+    IAppDbContextFactory dbFactory, ICurrentUser user, IUserDirectory users, TimeProvider clock, IAccessLog accessLog) : IGetReferralHandler
 {
     public static NotFoundError NotFound => new("Referral.NotFound");
 
@@ -102,22 +105,25 @@ public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentU
         var referral = await db.FindForWorkAsync(referralId, cancellationToken);
         if (referral is null)
         {
+            accessLog.Denied(db, AccessRecordType.Referral, referralId);
+            await db.SaveChangesAsync(cancellationToken);
             return NotFound;
         }
 
+        // One opening, one entry: the view is logged in the same save that marks it received (if it does).
+        accessLog.Viewed(db, AccessRecordType.Referral, referral.Id, referral.ClientIdentityCode);
         var actor = user.ToActor();
         var now = clock.GetUtcNow();
-        if (referral.MarkReceived(actor, now) | referral.MarkForwardReceived(actor, now))
+        referral.MarkReceived(actor, now);
+        referral.MarkForwardReceived(actor, now);
+        try
         {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another worker opened or accepted it at the same moment: show what is stored now.
-                return await HandleAsync(referralId, cancellationToken);
-            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another worker opened or accepted it at the same moment: show what is stored now.
+            return await HandleAsync(referralId, cancellationToken);
         }
 
         var disclosures = await (
