@@ -74,6 +74,9 @@ public sealed record CaseReferral(
 public interface IGetCaseHandler
 {
     Task<Result<CaseDetails>> HandleAsync(Guid caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>The same again for a page whose opening is already in the use log (read and logged when prerendered).</summary>
+    Task<Result<CaseDetails>> RereadAsync(Guid caseId, CancellationToken cancellationToken = default);
 }
 
 public sealed class GetCaseHandler(
@@ -96,22 +99,37 @@ public sealed class GetCaseHandler(
         return suggestions.OrderBy(s => s.Ground).ToList();
     }
 
-    public async Task<Result<CaseDetails>> HandleAsync(Guid caseId, CancellationToken cancellationToken = default)
+    public Task<Result<CaseDetails>> HandleAsync(Guid caseId, CancellationToken cancellationToken = default) =>
+        ReadAsync(caseId, logView: true, cancellationToken);
+
+    public Task<Result<CaseDetails>> RereadAsync(Guid caseId, CancellationToken cancellationToken = default) =>
+        ReadAsync(caseId, logView: false, cancellationToken);
+
+    private async Task<Result<CaseDetails>> ReadAsync(Guid caseId, bool logView, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var c = await db.Cases.AsNoTracking()
             .Include(x => x.Events)
             .Include(x => x.GuidanceContacts)
             .SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken);
-        if (c is null)
+        if (logView)
         {
-            accessLog.Denied(db, AccessRecordType.Case, caseId);
+            if (c is null)
+            {
+                accessLog.Denied(db, AccessRecordType.Case, caseId);
+            }
+            else
+            {
+                accessLog.Viewed(db, AccessRecordType.Case, c.Id, c.IdentityCode);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
-            return NotFound;
         }
 
-        accessLog.Viewed(db, AccessRecordType.Case, c.Id, c.IdentityCode);
-        await db.SaveChangesAsync(cancellationToken);
+        if (c is null)
+        {
+            return NotFound;
+        }
 
         var today = clock.Today();
         // Sent by the case's district, said explicitly so the tenant-first index (sender_organisation_id, case_id, …) applies.

@@ -91,6 +91,12 @@ public sealed record ReferralTimelineEntry(DateTimeOffset At, string ActorName, 
 public interface IGetReferralHandler
 {
     Task<Result<ReferralDetails>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same again for a page whose opening is already in the use log: its prerendered first render read and
+    /// logged it, and the interactive render reads it once more to work with.
+    /// </summary>
+    Task<Result<ReferralDetails>> RereadAsync(Guid referralId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Opens a referral; the receiving organisation's first opening marks it received.</summary>
@@ -99,19 +105,33 @@ public sealed class GetReferralHandler(
 {
     public static NotFoundError NotFound => new("Referral.NotFound");
 
-    public async Task<Result<ReferralDetails>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default)
+    public Task<Result<ReferralDetails>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default) =>
+        ReadAsync(referralId, logView: true, cancellationToken);
+
+    public Task<Result<ReferralDetails>> RereadAsync(Guid referralId, CancellationToken cancellationToken = default) =>
+        ReadAsync(referralId, logView: false, cancellationToken);
+
+    private async Task<Result<ReferralDetails>> ReadAsync(Guid referralId, bool logView, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var referral = await db.FindForWorkAsync(referralId, cancellationToken);
         if (referral is null)
         {
-            accessLog.Denied(db, AccessRecordType.Referral, referralId);
-            await db.SaveChangesAsync(cancellationToken);
+            if (logView)
+            {
+                accessLog.Denied(db, AccessRecordType.Referral, referralId);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return NotFound;
         }
 
         // One opening, one entry: the view is logged in the same save that marks it received (if it does).
-        accessLog.Viewed(db, AccessRecordType.Referral, referral.Id, referral.ClientIdentityCode);
+        if (logView)
+        {
+            accessLog.Viewed(db, AccessRecordType.Referral, referral.Id, referral.ClientIdentityCode);
+        }
+
         var actor = user.ToActor();
         var now = clock.GetUtcNow();
         referral.MarkReceived(actor, now);
@@ -123,7 +143,7 @@ public sealed class GetReferralHandler(
         catch (DbUpdateConcurrencyException)
         {
             // Another worker opened or accepted it at the same moment: show what is stored now.
-            return await HandleAsync(referralId, cancellationToken);
+            return await ReadAsync(referralId, logView, cancellationToken);
         }
 
         var disclosures = await (
