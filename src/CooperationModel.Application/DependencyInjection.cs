@@ -1,3 +1,6 @@
+using CooperationModel.Application.AccessLog;
+using CooperationModel.Application.AccessLog.ClientLogReport;
+using CooperationModel.Application.AccessLog.SearchAccessLog;
 using CooperationModel.Application.Cases;
 using CooperationModel.Application.Cases.GetCase;
 using CooperationModel.Application.Cases.Process;
@@ -33,6 +36,9 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         services.AddOptions<CaseProcessOptions>();
+        services.AddScoped<IAccessLog, AccessLogWriter>();
+        services.AddScoped<IAccessLogSearchHandler, AccessLogSearchHandler>();
+        services.AddScoped<IClientLogReportHandler, ClientLogReportHandler>();
         services.AddScoped<CaseCommands>();
         services.AddScoped<IProcessCommands, ProcessCommands>();
         services.AddScoped<IRecordDecisionHandler, RecordDecisionHandler>();

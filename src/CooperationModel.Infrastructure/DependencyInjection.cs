@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantGuardInterceptor>();
         services.AddSingleton<TenantSessionInterceptor>();
         services.AddSingleton<IdentityCodeHashInterceptor>();
+        services.AddSingleton<AccessLogInterceptor>();
         services.AddSingleton<NotificationWriter>();
         services.AddScoped<PrincipalUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<PrincipalUser>());
@@ -94,13 +95,15 @@ public static class DependencyInjection
 
     /// <summary>
     /// The interceptors every context of the app runs with: row-level security's tenant setting on each connection,
-    /// the tenant guard and the identity code hashes before a save, and the notifications it causes.
+    /// the tenant guard and the identity code hashes before a save, the use log entries of what it creates or changes
+    /// (after the hashes: they are its client keys), and the notifications it causes.
     /// </summary>
     internal static void AddInterceptors(DbContextOptionsBuilder options, IServiceProvider services) =>
         options.AddInterceptors(
             services.GetRequiredService<TenantSessionInterceptor>(),
             services.GetRequiredService<TenantGuardInterceptor>(),
             services.GetRequiredService<IdentityCodeHashInterceptor>(),
+            services.GetRequiredService<AccessLogInterceptor>(),
             services.GetRequiredService<NotificationWriter>());
 
     /// <summary>

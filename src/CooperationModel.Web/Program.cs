@@ -70,6 +70,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapApiEndpoints();
 app.MapAttachmentEndpoints();
+app.MapAccessLogEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -35,12 +35,15 @@ public static class AuthorizationMatrix
         Page("/inbox",                             Reach.Only(Receivers)),
         Page("/referrals/{Id:guid}",               Reach.SignedIn,           RecordKind.Referral,  ReferralParties),
         Page("/settings/deadlines",                Reach.Only(OrganisationAdmin)),
+        Page("/admin/access-log",                  Reach.Only(OrganisationAdmin)),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),
         Get("/api/referrals/{id:guid}",            Reach.SignedIn,           RecordKind.Referral,  ReferralParties),
         Get("/referrals/{referralId:guid}/attachments/{attachmentId:guid}",
                                                    Reach.SignedIn,           RecordKind.Attachment, ReferralParties),
+        Get("/admin/access-log/export",            Reach.Only(OrganisationAdmin)),
+        Get("/admin/access-log/report",            Reach.Only(OrganisationAdmin)),
         Get("/culture/set",                        Reach.Public),
         Get("/account/idle-logout",                Reach.Public).EndingSession(),
         Post("/account/logout",                    Reach.SignedIn).EndingSession(),

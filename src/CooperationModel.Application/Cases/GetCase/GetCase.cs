@@ -1,3 +1,5 @@
+using CooperationModel.Application.AccessLog;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.Calendar;
@@ -72,9 +74,13 @@ public sealed record CaseReferral(
 public interface IGetCaseHandler
 {
     Task<Result<CaseDetails>> HandleAsync(Guid caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>The same again for a page whose opening is already in the use log (read and logged when prerendered).</summary>
+    Task<Result<CaseDetails>> RereadAsync(Guid caseId, CancellationToken cancellationToken = default);
 }
 
-public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, TimeProvider clock, IOptions<CaseProcessOptions> options) : IGetCaseHandler
+public sealed class GetCaseHandler(
+    IAppDbContextFactory dbFactory, TimeProvider clock, IOptions<CaseProcessOptions> options, IAccessLog accessLog) : IGetCaseHandler
 {
     public static NotFoundError NotFound => new("Case.NotFound");
 
@@ -93,13 +99,33 @@ public sealed class GetCaseHandler(IAppDbContextFactory dbFactory, TimeProvider 
         return suggestions.OrderBy(s => s.Ground).ToList();
     }
 
-    public async Task<Result<CaseDetails>> HandleAsync(Guid caseId, CancellationToken cancellationToken = default)
+    public Task<Result<CaseDetails>> HandleAsync(Guid caseId, CancellationToken cancellationToken = default) =>
+        ReadAsync(caseId, logView: true, cancellationToken);
+
+    public Task<Result<CaseDetails>> RereadAsync(Guid caseId, CancellationToken cancellationToken = default) =>
+        ReadAsync(caseId, logView: false, cancellationToken);
+
+    private async Task<Result<CaseDetails>> ReadAsync(Guid caseId, bool logView, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var c = await db.Cases.AsNoTracking()
             .Include(x => x.Events)
             .Include(x => x.GuidanceContacts)
             .SingleOrDefaultAsync(x => x.Id == caseId, cancellationToken);
+        if (logView)
+        {
+            if (c is null)
+            {
+                accessLog.Denied(db, AccessRecordType.Case, caseId);
+            }
+            else
+            {
+                accessLog.Viewed(db, AccessRecordType.Case, c.Id, c.IdentityCode);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         if (c is null)
         {
             return NotFound;

@@ -1,3 +1,5 @@
+using CooperationModel.Application.AccessLog;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.Calendar;
 using CooperationModel.Domain.Cases;
@@ -62,7 +64,8 @@ public sealed class ListCasesHandler(
     ICurrentUser user,
     TimeProvider clock,
     IOptions<CaseProcessOptions> options,
-    IIdentityCodeHasher identityCodes) : IListCasesHandler
+    IIdentityCodeHasher identityCodes,
+    IAccessLog accessLog) : IListCasesHandler
 {
     public async Task<Page<CaseRow>> HandleAsync(ListCasesQuery query, CancellationToken cancellationToken = default)
     {
@@ -107,6 +110,9 @@ public sealed class ListCasesHandler(
                     && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received) && r.RespondBy < today),
             })
             .ToListAsync(cancellationToken);
+
+        accessLog.Listed(db, AccessRecordType.Case, rows.Select(r => (r.Row.Id, r.Row.IdentityCode)));
+        await db.SaveChangesAsync(cancellationToken);
 
         return new Page<CaseRow>(
             rows.Select(r => r.Row with { Deadline = DeadlineOf(r.Row.Stage, r.Row.DecisionDueOn, today, nearDays), ReferralOverdue = r.ReferralOverdue }).ToList(),

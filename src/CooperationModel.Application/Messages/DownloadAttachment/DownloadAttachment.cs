@@ -1,3 +1,5 @@
+using CooperationModel.Application.AccessLog;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -16,19 +18,32 @@ public interface IDownloadAttachmentHandler
 /// A file of a message on a referral, only through a message the viewer's organisation sent or received on a
 /// referral it still sees (the files have no tenant filter of their own: their message's decides).
 /// </summary>
-public sealed class DownloadAttachmentHandler(IAppDbContextFactory dbFactory) : IDownloadAttachmentHandler
+public sealed class DownloadAttachmentHandler(IAppDbContextFactory dbFactory, IAccessLog accessLog) : IDownloadAttachmentHandler
 {
     public static NotFoundError NotFound => new("Attachment.NotFound");
 
     public async Task<Result<AttachmentFile>> HandleAsync(Guid referralId, Guid attachmentId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var file = await db.Messages
+        var found = await db.Messages
             .Where(m => m.ReferralId == referralId && db.Referrals.Any(r => r.Id == m.ReferralId))
             .SelectMany(m => m.Attachments)
             .Where(a => a.Id == attachmentId)
-            .Select(a => new AttachmentFile(a.FileName, a.ContentType, a.Content))
+            .Select(a => new
+            {
+                File = new AttachmentFile(a.FileName, a.ContentType, a.Content),
+                Client = db.Referrals.Where(r => r.Id == referralId).Select(r => r.ClientIdentityCode).First(),
+            })
             .SingleOrDefaultAsync(cancellationToken);
-        return file is null ? NotFound : file;
+        if (found is null)
+        {
+            accessLog.Denied(db, AccessRecordType.Attachment, attachmentId);
+            await db.SaveChangesAsync(cancellationToken);
+            return NotFound;
+        }
+
+        accessLog.Viewed(db, AccessRecordType.Attachment, attachmentId, found.Client);
+        await db.SaveChangesAsync(cancellationToken);
+        return found.File;
     }
 }

@@ -1,3 +1,5 @@
+using CooperationModel.Application.AccessLog;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Messages.PostMessage;
 using CooperationModel.Application.Organisations.OrganisationNames;
@@ -45,7 +47,7 @@ public interface IGetThreadsHandler
 /// messages addressed to the viewer's organisation read (by a user whose role works on threads); the sender opening
 /// its own thread never does.
 /// </summary>
-public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock) : IGetThreadsHandler
+public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IAccessLog accessLog) : IGetThreadsHandler
 {
     public async Task<Result<IReadOnlyList<MessageThread>>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default)
     {
@@ -54,6 +56,8 @@ public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUs
             .SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);
         if (referral is null)
         {
+            accessLog.Denied(db, AccessRecordType.Referral, referralId, AccessSections.Messages);
+            await db.SaveChangesAsync(cancellationToken);
             return GetReferralHandler.NotFound;
         }
 
@@ -94,6 +98,13 @@ public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUs
         var unread = writes
             ? stored.Where(m => m.ToOrganisationId == viewer && m.ReadAt is null).Select(m => m.Id).ToHashSet()
             : [];
+        // Reading the messages is a view of the referral's messages section (only when there is something to read);
+        // it goes in with the save that marks them read, which then logs nothing more.
+        if (stored.Count > 0)
+        {
+            accessLog.Viewed(db, AccessRecordType.Referral, referral.Id, referral.ClientIdentityCode, AccessSections.Messages);
+        }
+
         await MarkReadAsync(db, unread, cancellationToken);
 
         OrganisationName NameOf(Guid id) => names.GetValueOrDefault(id) ?? new OrganisationName(id, default, "", "", "");
@@ -116,6 +127,7 @@ public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUs
     {
         if (unread.Count == 0)
         {
+            await db.SaveChangesAsync(cancellationToken);
             return;
         }
 

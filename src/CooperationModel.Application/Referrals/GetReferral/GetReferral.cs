@@ -1,5 +1,7 @@
+using CooperationModel.Application.AccessLog;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Organisations.OrganisationNames;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
@@ -89,35 +91,59 @@ public sealed record ReferralTimelineEntry(DateTimeOffset At, string ActorName, 
 public interface IGetReferralHandler
 {
     Task<Result<ReferralDetails>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The same again for a page whose opening is already in the use log: its prerendered first render read and
+    /// logged it, and the interactive render reads it once more to work with.
+    /// </summary>
+    Task<Result<ReferralDetails>> RereadAsync(Guid referralId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Opens a referral; the receiving organisation's first opening marks it received.</summary>
-public sealed class GetReferralHandler(IAppDbContextFactory dbFactory, ICurrentUser user, IUserDirectory users, TimeProvider clock) : IGetReferralHandler
+public sealed class GetReferralHandler(
+    IAppDbContextFactory dbFactory, ICurrentUser user, IUserDirectory users, TimeProvider clock, IAccessLog accessLog) : IGetReferralHandler
 {
     public static NotFoundError NotFound => new("Referral.NotFound");
 
-    public async Task<Result<ReferralDetails>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default)
+    public Task<Result<ReferralDetails>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default) =>
+        ReadAsync(referralId, logView: true, cancellationToken);
+
+    public Task<Result<ReferralDetails>> RereadAsync(Guid referralId, CancellationToken cancellationToken = default) =>
+        ReadAsync(referralId, logView: false, cancellationToken);
+
+    private async Task<Result<ReferralDetails>> ReadAsync(Guid referralId, bool logView, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var referral = await db.FindForWorkAsync(referralId, cancellationToken);
         if (referral is null)
         {
+            if (logView)
+            {
+                accessLog.Denied(db, AccessRecordType.Referral, referralId);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return NotFound;
+        }
+
+        // One opening, one entry: the view is logged in the same save that marks it received (if it does).
+        if (logView)
+        {
+            accessLog.Viewed(db, AccessRecordType.Referral, referral.Id, referral.ClientIdentityCode);
         }
 
         var actor = user.ToActor();
         var now = clock.GetUtcNow();
-        if (referral.MarkReceived(actor, now) | referral.MarkForwardReceived(actor, now))
+        referral.MarkReceived(actor, now);
+        referral.MarkForwardReceived(actor, now);
+        try
         {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another worker opened or accepted it at the same moment: show what is stored now.
-                return await HandleAsync(referralId, cancellationToken);
-            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another worker opened or accepted it at the same moment: show what is stored now.
+            return await ReadAsync(referralId, logView, cancellationToken);
         }
 
         var disclosures = await (

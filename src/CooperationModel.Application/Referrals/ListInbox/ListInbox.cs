@@ -1,3 +1,5 @@
+using CooperationModel.Application.AccessLog;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Organisations;
@@ -64,7 +66,7 @@ public interface IListInboxHandler
 }
 
 public sealed class ListInboxHandler(
-    IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IIdentityCodeHasher identityCodes) : IListInboxHandler
+    IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IIdentityCodeHasher identityCodes, IAccessLog accessLog) : IListInboxHandler
 {
     /// <summary>The organisations whose inbox holds what social services forwarded to them.</summary>
     public static bool IsPartner(OrganisationKind kind) => kind is OrganisationKind.HealthCare or OrganisationKind.OutreachYouthWork;
@@ -73,9 +75,14 @@ public sealed class ListInboxHandler(
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var today = clock.Today();
-        return IsPartner(user.OrganisationKind)
+        var page = IsPartner(user.OrganisationKind)
             ? await ForwardedAsync(db, query, cancellationToken)
             : await ReceivedAsync(db, query, today, cancellationToken);
+
+        // Each client shown is a use of their data: one entry per row of the page, in one insert.
+        accessLog.Listed(db, AccessRecordType.Referral, page.Items.Select(r => (r.Id, r.ClientIdentityCode)));
+        await db.SaveChangesAsync(cancellationToken);
+        return page;
     }
 
     /// <summary>Social services: the referrals it receives (index: receiver, status, respond by).</summary>
