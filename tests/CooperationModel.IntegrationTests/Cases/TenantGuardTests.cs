@@ -51,7 +51,8 @@ public sealed class TenantGuardTests(AppFixture app)
         var renamed = sent.ClientName + " Muutettu";
         db.Entry(own).Property(c => c.ClientName).CurrentValue = renamed;
 
-        (await db.SaveChangesAsync()).ShouldBe(1);
+        // The case and the access log's entry of the change.
+        (await db.SaveChangesAsync()).ShouldBe(2);
 
         (await StoredClientNameAsync(sent.CaseId)).ShouldBe(renamed);
     }

@@ -65,8 +65,8 @@ public sealed class ConcurrentAcceptTests(AppFixture app)
 
         firstCopy.Accept(((ICurrentUser)firstUser).ToActor(), DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
         secondCopy.Accept(((ICurrentUser)secondUser).ToActor(), DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
-        // The referral row and its two timeline events (received, accepted).
-        (await firstDb.Db.SaveChangesAsync()).ShouldBe(3);
+        // The referral row, its two timeline events (received, accepted) and the access log's entry of the change.
+        (await firstDb.Db.SaveChangesAsync()).ShouldBe(4);
 
         await Should.ThrowAsync<DbUpdateConcurrencyException>(() => secondDb.Db.SaveChangesAsync());
 
