@@ -40,7 +40,7 @@ public static class BenchmarkProgram
             var startUp = watch.Elapsed;
             Console.WriteLine($"==> app started (migrations, reference data, demo users) in {startUp.TotalSeconds:0.0} s; seeding");
 
-            var volume = await VolumeSeeder.SeedAsync(app.OwnerConnectionString, options.Scale, DateTimeOffset.UtcNow, Console.Out, ct);
+            var volume = await VolumeSeeder.SeedAsync(app.OwnerConnectionString, options.Scale, DateTimeOffset.UtcNow, database.IdentityCodeHashKey, Console.Out, ct);
             Console.WriteLine($"==> seeded in {volume.Seeding.TotalSeconds:0.0} s, VACUUM ANALYZE {volume.Analysing.TotalSeconds:0.0} s:");
             foreach (var (table, rows) in volume.Tables)
             {

@@ -28,7 +28,7 @@ public sealed class PlanCheckFixture : IAsyncLifetime
         _app = new PerformanceAppFactory(_database, new SqlRecorder());
         // Starts the host: migrations, reference data and demo users, as the app's own start-up leaves them.
         _ = _app.Services;
-        await VolumeSeeder.SeedAsync(_database.OwnerConnectionString, VolumeOptions.PlanChecks, DateTimeOffset.UtcNow);
+        await VolumeSeeder.SeedAsync(_database.OwnerConnectionString, VolumeOptions.PlanChecks, DateTimeOffset.UtcNow, _database.IdentityCodeHashKey);
         Samples = await VolumeSamples.LoadAsync(_database.OwnerConnectionString, CancellationToken.None);
         await using var connection = new NpgsqlConnection(_database.OwnerConnectionString);
         await connection.OpenAsync();

@@ -20,8 +20,17 @@ public static class VolumeSeeder
 {
     private const int ReferralsPerChunk = 20_000;
 
+    /// <summary>
+    /// Seeds on the owner's connection (it writes every tenant's rows). With the app's identity code hash key (base64) the
+    /// generated codes get the keyed hash the app looks clients up by, so that a search by identity code finds its client.
+    /// </summary>
     public static async Task<VolumeReport> SeedAsync(
-        string connectionString, VolumeOptions options, DateTimeOffset now, TextWriter? progress = null, CancellationToken cancellationToken = default)
+        string connectionString,
+        VolumeOptions options,
+        DateTimeOffset now,
+        string identityCodeHashKey,
+        TextWriter? progress = null,
+        CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
         await using var connection = new NpgsqlConnection(connectionString);
@@ -44,6 +53,7 @@ public static class VolumeSeeder
         }
 
         await FlushAsync(connection, tables, cancellationToken);
+        await HashIdentityCodesAsync(connection, identityCodeHashKey, cancellationToken);
         var seeding = watch.Elapsed;
 
         // VACUUM sets the visibility map (index-only scans), ANALYZE the statistics the planner chooses by.
@@ -54,6 +64,24 @@ public static class VolumeSeeder
         }
 
         return new VolumeReport(options, [.. tables.InWriteOrder.Select(t => (t.Name.Trim('"'), t.Written))], seeding, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// The keyed hash of each generated identity code, as the app computes it (base64 of HMAC-SHA256 over the code's UTF-8),
+    /// written by PostgreSQL's pgcrypto in one statement per table. The codes themselves stay plain: the app reads plain
+    /// text from before encryption as it is.
+    /// </summary>
+    private static async Task HashIdentityCodesAsync(NpgsqlConnection connection, string key, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pgcrypto", cancellationToken);
+        foreach (var (table, code, hash) in new[] { ("cases", "identity_code", "identity_code_hash"), ("referrals", "client_identity_code", "client_identity_code_hash") })
+        {
+            await using var command = new NpgsqlCommand(
+                $"UPDATE {table} SET {hash} = encode(hmac(convert_to({code}, 'UTF8'), decode(@key, 'base64'), 'sha256'), 'base64') WHERE {hash} = ''",
+                connection) { CommandTimeout = 0 };
+            command.Parameters.AddWithValue("key", key);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static async Task FlushAsync(NpgsqlConnection connection, VolumeTables tables, CancellationToken cancellationToken)

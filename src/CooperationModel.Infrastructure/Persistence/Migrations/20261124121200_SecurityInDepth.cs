@@ -18,6 +18,8 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                 END IF;
             END $$;
 
+            -- Policies call it as (SELECT app_current_organisation()): an InitPlan, evaluated once per query rather than
+            -- once per row, and usable in index conditions.
             CREATE FUNCTION app_current_organisation() RETURNS uuid
                 LANGUAGE sql STABLE PARALLEL SAFE
                 AS $$ SELECT nullif(current_setting('app.organisation_id', true), '')::uuid $$;
@@ -40,70 +42,70 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
             -- A client's case and what belongs to it: the Kela district's own.
             ALTER TABLE cases ENABLE ROW LEVEL SECURITY;
-            CREATE POLICY tenant ON cases USING (organisation_id = app_current_organisation());
+            CREATE POLICY tenant ON cases USING (organisation_id = (SELECT app_current_organisation()));
             ALTER TABLE case_events ENABLE ROW LEVEL SECURITY;
-            CREATE POLICY tenant ON case_events USING (organisation_id = app_current_organisation());
+            CREATE POLICY tenant ON case_events USING (organisation_id = (SELECT app_current_organisation()));
             ALTER TABLE guidance_contacts ENABLE ROW LEVEL SECURITY;
-            CREATE POLICY tenant ON guidance_contacts USING (organisation_id = app_current_organisation());
+            CREATE POLICY tenant ON guidance_contacts USING (organisation_id = (SELECT app_current_organisation()));
 
             -- A referral: its sender, its receiver, and whoever it was disclosed to or by (a partner it was forwarded
             -- to; a receiver that handed it on to the right organiser, which must still see the row it updates).
             ALTER TABLE referrals ENABLE ROW LEVEL SECURITY;
             CREATE POLICY party_reads ON referrals FOR SELECT USING (
-                sender_organisation_id = app_current_organisation()
-                OR receiver_organisation_id = app_current_organisation()
-                OR EXISTS (SELECT 1 FROM disclosures d WHERE d.to_organisation_id = app_current_organisation() AND d.referral_id = referrals.id)
-                OR EXISTS (SELECT 1 FROM disclosures d WHERE d.from_organisation_id = app_current_organisation() AND d.referral_id = referrals.id));
-            CREATE POLICY sender_sends ON referrals FOR INSERT WITH CHECK (sender_organisation_id = app_current_organisation());
+                sender_organisation_id = (SELECT app_current_organisation())
+                OR receiver_organisation_id = (SELECT app_current_organisation())
+                OR EXISTS (SELECT 1 FROM disclosures d WHERE d.to_organisation_id = (SELECT app_current_organisation()) AND d.referral_id = referrals.id)
+                OR EXISTS (SELECT 1 FROM disclosures d WHERE d.from_organisation_id = (SELECT app_current_organisation()) AND d.referral_id = referrals.id));
+            CREATE POLICY sender_sends ON referrals FOR INSERT WITH CHECK (sender_organisation_id = (SELECT app_current_organisation()));
             CREATE POLICY party_changes ON referrals FOR UPDATE
-                USING (sender_organisation_id = app_current_organisation() OR receiver_organisation_id = app_current_organisation()
-                    OR EXISTS (SELECT 1 FROM disclosures d WHERE d.to_organisation_id = app_current_organisation() AND d.referral_id = referrals.id)
-                    OR EXISTS (SELECT 1 FROM disclosures d WHERE d.from_organisation_id = app_current_organisation() AND d.referral_id = referrals.id));
+                USING (sender_organisation_id = (SELECT app_current_organisation()) OR receiver_organisation_id = (SELECT app_current_organisation())
+                    OR EXISTS (SELECT 1 FROM disclosures d WHERE d.to_organisation_id = (SELECT app_current_organisation()) AND d.referral_id = referrals.id)
+                    OR EXISTS (SELECT 1 FROM disclosures d WHERE d.from_organisation_id = (SELECT app_current_organisation()) AND d.referral_id = referrals.id));
             CREATE POLICY party_removes ON referrals FOR DELETE
-                USING (sender_organisation_id = app_current_organisation() OR receiver_organisation_id = app_current_organisation());
+                USING (sender_organisation_id = (SELECT app_current_organisation()) OR receiver_organisation_id = (SELECT app_current_organisation()));
 
             -- A referral's steps and forwards: seen with the referral; written by the organisation that acts.
             ALTER TABLE referral_events ENABLE ROW LEVEL SECURITY;
             CREATE POLICY with_referral ON referral_events FOR SELECT USING (EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_id));
-            CREATE POLICY actor_writes ON referral_events FOR INSERT WITH CHECK (actor_organisation_id = app_current_organisation());
+            CREATE POLICY actor_writes ON referral_events FOR INSERT WITH CHECK (actor_organisation_id = (SELECT app_current_organisation()));
             CREATE POLICY with_referral_removed ON referral_events FOR DELETE USING (EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_id));
             ALTER TABLE referral_forwards ENABLE ROW LEVEL SECURITY;
             CREATE POLICY with_referral ON referral_forwards FOR SELECT USING (EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_id));
-            CREATE POLICY forwarder_forwards ON referral_forwards FOR INSERT WITH CHECK (from_organisation_id = app_current_organisation());
+            CREATE POLICY forwarder_forwards ON referral_forwards FOR INSERT WITH CHECK (from_organisation_id = (SELECT app_current_organisation()));
             CREATE POLICY link_changes ON referral_forwards FOR UPDATE
-                USING (from_organisation_id = app_current_organisation() OR to_organisation_id = app_current_organisation());
+                USING (from_organisation_id = (SELECT app_current_organisation()) OR to_organisation_id = (SELECT app_current_organisation()));
             CREATE POLICY with_referral_removed ON referral_forwards FOR DELETE USING (EXISTS (SELECT 1 FROM referrals r WHERE r.id = referral_id));
 
             -- A message thread: its two organisations only; files with their message.
             ALTER TABLE referral_messages ENABLE ROW LEVEL SECURITY;
             CREATE POLICY thread_reads ON referral_messages FOR SELECT
-                USING (from_organisation_id = app_current_organisation() OR to_organisation_id = app_current_organisation());
-            CREATE POLICY sender_sends ON referral_messages FOR INSERT WITH CHECK (from_organisation_id = app_current_organisation());
+                USING (from_organisation_id = (SELECT app_current_organisation()) OR to_organisation_id = (SELECT app_current_organisation()));
+            CREATE POLICY sender_sends ON referral_messages FOR INSERT WITH CHECK (from_organisation_id = (SELECT app_current_organisation()));
             CREATE POLICY reader_marks ON referral_messages FOR UPDATE
-                USING (from_organisation_id = app_current_organisation() OR to_organisation_id = app_current_organisation());
+                USING (from_organisation_id = (SELECT app_current_organisation()) OR to_organisation_id = (SELECT app_current_organisation()));
             CREATE POLICY thread_removes ON referral_messages FOR DELETE
-                USING (from_organisation_id = app_current_organisation() OR to_organisation_id = app_current_organisation());
+                USING (from_organisation_id = (SELECT app_current_organisation()) OR to_organisation_id = (SELECT app_current_organisation()));
             ALTER TABLE message_attachments ENABLE ROW LEVEL SECURITY;
             CREATE POLICY with_message ON message_attachments FOR SELECT USING (EXISTS (SELECT 1 FROM referral_messages m WHERE m.id = message_id));
             CREATE POLICY sender_attaches ON message_attachments FOR INSERT WITH CHECK (EXISTS (
-                SELECT 1 FROM referral_messages m WHERE m.id = message_id AND m.from_organisation_id = app_current_organisation()));
+                SELECT 1 FROM referral_messages m WHERE m.id = message_id AND m.from_organisation_id = (SELECT app_current_organisation())));
             CREATE POLICY with_message_removed ON message_attachments FOR DELETE USING (EXISTS (SELECT 1 FROM referral_messages m WHERE m.id = message_id));
 
             -- The logs: each organisation reads its own; the app's role cannot change or delete them (no grant above).
             ALTER TABLE disclosures ENABLE ROW LEVEL SECURITY;
             CREATE POLICY party_reads ON disclosures FOR SELECT
-                USING (from_organisation_id = app_current_organisation() OR to_organisation_id = app_current_organisation());
-            CREATE POLICY discloser_writes ON disclosures FOR INSERT WITH CHECK (from_organisation_id = app_current_organisation());
+                USING (from_organisation_id = (SELECT app_current_organisation()) OR to_organisation_id = (SELECT app_current_organisation()));
+            CREATE POLICY discloser_writes ON disclosures FOR INSERT WITH CHECK (from_organisation_id = (SELECT app_current_organisation()));
             ALTER TABLE access_log ENABLE ROW LEVEL SECURITY;
-            CREATE POLICY own_reads ON access_log FOR SELECT USING (organisation_id = app_current_organisation());
-            CREATE POLICY own_writes ON access_log FOR INSERT WITH CHECK (organisation_id = app_current_organisation());
+            CREATE POLICY own_reads ON access_log FOR SELECT USING (organisation_id = (SELECT app_current_organisation()));
+            CREATE POLICY own_writes ON access_log FOR INSERT WITH CHECK (organisation_id = (SELECT app_current_organisation()));
 
             -- Notifications carry ids only: written for the organisation told (another one), read and marked by its own.
             ALTER TABLE notifications ENABLE ROW LEVEL SECURITY;
             CREATE POLICY anyone_notifies ON notifications FOR INSERT WITH CHECK (true);
-            CREATE POLICY own_reads ON notifications FOR SELECT USING (organisation_id = app_current_organisation());
-            CREATE POLICY own_marks ON notifications FOR UPDATE USING (organisation_id = app_current_organisation());
-            CREATE POLICY own_removes ON notifications FOR DELETE USING (organisation_id = app_current_organisation());
+            CREATE POLICY own_reads ON notifications FOR SELECT USING (organisation_id = (SELECT app_current_organisation()));
+            CREATE POLICY own_marks ON notifications FOR UPDATE USING (organisation_id = (SELECT app_current_organisation()));
+            CREATE POLICY own_removes ON notifications FOR DELETE USING (organisation_id = (SELECT app_current_organisation()));
             """;
 
         private const string RowLevelSecurityDown = """
