@@ -271,7 +271,8 @@ internal sealed class VolumeGenerator
             consent ? sender.Id : null, consent ? sender.Name : null, coversDescription, coversFeedback, description,
             life.Client.Name, life.Client.IdentityCode, life.Municipality.Code, status.ToString(), sentAt, sender.Id, sender.Name,
             receivedAt, hasWorker ? worker.Id : null, hasWorker ? worker.Name : null, acceptedAt,
-            outcome?.ToString(), plan?.ToString(), completedAt, returnReason?.ToString(), returnedAt, closingNote);
+            outcome?.ToString(), plan?.ToString(), completedAt, returnReason?.ToString(), returnedAt, closingNote,
+            _tables.HashOf(life.Client.IdentityCode));
 
         var events = new List<(DateTimeOffset At, StaffMember Actor, ReferralEventKind Kind, string Status, string? Detail)>
         {
@@ -555,7 +556,8 @@ internal sealed class VolumeGenerator
                 CaseId, OrganisationId, client.Name, client.IdentityCode, municipality.Code, openedAt, opener.Id, _stage.ToString(),
                 application?.Channel.ToString(), application?.ReceivedOn, application?.CompleteOn, application?.Urgent,
                 _queue?.ToString(), _queuedAt, _handler?.Id, _handler?.Name, _queue == ProcessingQueue.Urgent && _handler is not null,
-                _dueOn, _decision?.Outcome.ToString(), _decision?.On, _decision is null ? null : false, _decision is null ? null : generator.Chance(0.1));
+                _dueOn, _decision?.Outcome.ToString(), _decision?.On, _decision is null ? null : false, _decision is null ? null : generator.Chance(0.1),
+                tables.HashOf(client.IdentityCode));
 
             var sequence = 0;
             foreach (var e in _events.OrderBy(e => e.At))

@@ -37,7 +37,7 @@ public static class VolumeSeeder
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "SET synchronous_commit = off", cancellationToken);
 
-        var tables = new VolumeTables();
+        var tables = new VolumeTables(Convert.FromBase64String(identityCodeHashKey));
         var demoStaff = await DemoStaffAsync(connection, cancellationToken);
         var (handlers, workers) = VolumeGenerator.Staff(options, tables, demoStaff);
         var generator = new VolumeGenerator(options, tables, now, handlers, workers);
@@ -53,7 +53,6 @@ public static class VolumeSeeder
         }
 
         await FlushAsync(connection, tables, cancellationToken);
-        await HashIdentityCodesAsync(connection, identityCodeHashKey, cancellationToken);
         var seeding = watch.Elapsed;
 
         // VACUUM sets the visibility map (index-only scans), ANALYZE the statistics the planner chooses by.
@@ -64,24 +63,6 @@ public static class VolumeSeeder
         }
 
         return new VolumeReport(options, [.. tables.InWriteOrder.Select(t => (t.Name.Trim('"'), t.Written))], seeding, watch.Elapsed);
-    }
-
-    /// <summary>
-    /// The keyed hash of each generated identity code, as the app computes it (base64 of HMAC-SHA256 over the code's UTF-8),
-    /// written by PostgreSQL's pgcrypto in one statement per table. The codes themselves stay plain: the app reads plain
-    /// text from before encryption as it is.
-    /// </summary>
-    private static async Task HashIdentityCodesAsync(NpgsqlConnection connection, string key, CancellationToken cancellationToken)
-    {
-        await ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pgcrypto", cancellationToken);
-        foreach (var (table, code, hash) in new[] { ("cases", "identity_code", "identity_code_hash"), ("referrals", "client_identity_code", "client_identity_code_hash") })
-        {
-            await using var command = new NpgsqlCommand(
-                $"UPDATE {table} SET {hash} = encode(hmac(convert_to({code}, 'UTF8'), decode(@key, 'base64'), 'sha256'), 'base64') WHERE {hash} = ''",
-                connection) { CommandTimeout = 0 };
-            command.Parameters.AddWithValue("key", key);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
     }
 
     private static async Task FlushAsync(NpgsqlConnection connection, VolumeTables tables, CancellationToken cancellationToken)

@@ -2,8 +2,11 @@ using NpgsqlTypes;
 
 namespace CooperationModel.Tests.Shared.Performance;
 
-/// <summary>The tables the volume seeder writes, in an order that keeps every foreign key satisfied.</summary>
-internal sealed class VolumeTables
+/// <summary>
+/// The tables the volume seeder writes, in an order that keeps every foreign key satisfied. Identity codes are written
+/// plain (the app reads text from before encryption as it is) with the keyed hash the app looks them up by.
+/// </summary>
+internal sealed class VolumeTables(byte[] identityCodeHashKey)
 {
     private const NpgsqlDbType Uuid = NpgsqlDbType.Uuid;
     private const NpgsqlDbType Text = NpgsqlDbType.Varchar;
@@ -11,6 +14,10 @@ internal sealed class VolumeTables
     private const NpgsqlDbType Date = NpgsqlDbType.Date;
     private const NpgsqlDbType Bool = NpgsqlDbType.Boolean;
     private const NpgsqlDbType Int = NpgsqlDbType.Integer;
+
+    /// <summary>The app's identity code hash: base64 of HMAC-SHA256 over the code's UTF-8, under the app's key.</summary>
+    public string HashOf(string identityCode) =>
+        Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(identityCodeHashKey, System.Text.Encoding.UTF8.GetBytes(identityCode)));
 
     public CopyTable Users { get; } = new(
         "\"AspNetUsers\"",
@@ -26,7 +33,7 @@ internal sealed class VolumeTables
         ("application_channel", Text), ("application_received_on", Date), ("application_complete_on", Date), ("application_urgent_requested", Bool),
         ("queue", Text), ("queued_at", Time), ("handler_user_id", Uuid), ("handler_name", Text), ("urgency_confirmed", Bool),
         ("decision_due_on", Date), ("decision_outcome", Text), ("decided_on", Date),
-        ("decision_signal_to_other_benefits", Bool), ("decision_signal_to_social_services", Bool));
+        ("decision_signal_to_other_benefits", Bool), ("decision_signal_to_social_services", Bool), ("identity_code_hash", Text));
 
     public CopyTable CaseEvents { get; } = new(
         "case_events",
@@ -47,7 +54,7 @@ internal sealed class VolumeTables
         ("home_municipality_code", Text), ("status", Text), ("sent_at", Time), ("sent_by_user_id", Uuid), ("sent_by_name", Text),
         ("received_at", Time), ("named_worker_user_id", Uuid), ("named_worker_name", Text), ("accepted_at", Time),
         ("outcome", Text), ("plan_made", Text), ("completed_at", Time), ("return_reason", Text), ("returned_at", Time),
-        ("closing_note", Text));
+        ("closing_note", Text), ("client_identity_code_hash", Text));
 
     public CopyTable ReferralEvents { get; } = new(
         "referral_events",
