@@ -4,7 +4,6 @@ using CooperationModel.Domain.Geography;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.IntegrationTests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.IntegrationTests.Cases;
@@ -17,7 +16,7 @@ public sealed class TenantGuardTests(AppFixture app)
     public async Task SaveChanges_OtherDistrictModifiesCase_Throws()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
-        await using var scope = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.HandlerNorth));
+        await using var scope = app.NewDbContextPastRowLevelSecurity(await app.FixedUserAsync(DemoDataSeeder.HandlerNorth));
         var db = scope.Db;
         var southern = await db.Cases.IgnoreQueryFilters().SingleAsync(c => c.Id == sent.CaseId);
         db.Entry(southern).Property(c => c.ClientName).CurrentValue = "Muutettu väärästä piiristä";
@@ -31,7 +30,7 @@ public sealed class TenantGuardTests(AppFixture app)
     public async Task SaveChanges_OtherDistrictDeletesCase_Throws()
     {
         var caseId = await OpenSouthernCaseWithoutReferralAsync();
-        await using var scope = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.HandlerNorth));
+        await using var scope = app.NewDbContextPastRowLevelSecurity(await app.FixedUserAsync(DemoDataSeeder.HandlerNorth));
         var db = scope.Db;
         var southern = await db.Cases.IgnoreQueryFilters().SingleAsync(c => c.Id == caseId);
         db.Cases.Remove(southern);
@@ -45,7 +44,7 @@ public sealed class TenantGuardTests(AppFixture app)
     public async Task SaveChanges_OwnDistrictModifiesCase_Saves()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
-        await using var scope = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.HandlerSouth));
+        await using var scope = app.NewDbContextPastRowLevelSecurity(await app.FixedUserAsync(DemoDataSeeder.HandlerSouth));
         var db = scope.Db;
         var own = await db.Cases.SingleAsync(c => c.Id == sent.CaseId);
         var renamed = sent.ClientName + " Muutettu";
@@ -60,8 +59,8 @@ public sealed class TenantGuardTests(AppFixture app)
     [Fact]
     public async Task SaveChanges_AddCaseForOtherDistrict_Throws()
     {
-        var handlerNorth = await FixedUserAsync(DemoDataSeeder.HandlerNorth);
-        var handlerSouth = await FixedUserAsync(DemoDataSeeder.HandlerSouth);
+        var handlerNorth = await app.FixedUserAsync(DemoDataSeeder.HandlerNorth);
+        var handlerSouth = await app.FixedUserAsync(DemoDataSeeder.HandlerSouth);
         await using var scope = app.NewDbContextPastRowLevelSecurity(handlerNorth);
         var db = scope.Db;
         var southDistrict = await db.Organisations.SingleAsync(o => o.Id == handlerSouth.OrganisationId);
@@ -80,14 +79,14 @@ public sealed class TenantGuardTests(AppFixture app)
     public async Task SaveChanges_ThirdOrganisationModifiesReferral_Throws()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
-        await using var scope = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.WorkerNorthOstrobothnia));
+        await using var scope = app.NewDbContextPastRowLevelSecurity(await app.FixedUserAsync(DemoDataSeeder.WorkerNorthOstrobothnia));
         var db = scope.Db;
         var referral = await db.Referrals.IgnoreQueryFilters().SingleAsync(r => r.Id == sent.ReferralId);
         db.Entry(referral).Property(r => r.NamedWorkerName).CurrentValue = "Olli Oulu";
 
         await Should.ThrowAsync<InvalidOperationException>(() => db.SaveChangesAsync());
 
-        await using var check = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.HandlerSouth));
+        await using var check = app.NewDbContextPastRowLevelSecurity(await app.FixedUserAsync(DemoDataSeeder.HandlerSouth));
         (await check.Db.Referrals.AsNoTracking().SingleAsync(r => r.Id == sent.ReferralId)).NamedWorkerName.ShouldBeNull();
     }
 
@@ -95,18 +94,11 @@ public sealed class TenantGuardTests(AppFixture app)
     public async Task Query_OtherDistrictWithFilters_FindsNoCase()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
-        await using var scope = app.NewDbContextPastRowLevelSecurity(await FixedUserAsync(DemoDataSeeder.HandlerNorth));
+        await using var scope = app.NewDbContextPastRowLevelSecurity(await app.FixedUserAsync(DemoDataSeeder.HandlerNorth));
 
         (await scope.Db.Cases.AnyAsync(c => c.Id == sent.CaseId)).ShouldBeFalse();
         (await scope.Db.Referrals.AnyAsync(r => r.Id == sent.ReferralId)).ShouldBeFalse();
         (await scope.Db.Cases.IgnoreQueryFilters().AnyAsync(c => c.Id == sent.CaseId)).ShouldBeTrue();
-    }
-
-    private async Task<FixedUser> FixedUserAsync(DemoUser demo)
-    {
-        await using var scope = await app.AsUserAsync(demo);
-        var user = await scope.Get<UserManager<AppUser>>().FindByEmailAsync(demo.Email);
-        return new FixedUser(user!.Id, user.OrganisationId, demo.Kind, user.Role, user.DisplayName);
     }
 
     private async Task<Guid> OpenSouthernCaseWithoutReferralAsync()

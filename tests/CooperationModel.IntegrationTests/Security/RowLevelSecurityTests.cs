@@ -3,7 +3,6 @@ using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Persistence.Interceptors;
 using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.IntegrationTests.Support;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -46,7 +45,7 @@ public sealed class RowLevelSecurityTests(AppFixture app)
         }
 
         // The same through EF with every filter switched off.
-        await using var north = app.NewDbContext(await FixedUserAsync(DemoDataSeeder.HandlerNorth));
+        await using var north = app.NewDbContext(await app.FixedUserAsync(DemoDataSeeder.HandlerNorth));
         (await north.Db.Cases.IgnoreQueryFilters().AnyAsync(c => c.Id == sent.CaseId)).ShouldBeFalse();
         (await north.Db.Referrals.IgnoreQueryFilters().AnyAsync(r => r.Id == sent.ReferralId)).ShouldBeFalse();
     }
@@ -67,7 +66,7 @@ public sealed class RowLevelSecurityTests(AppFixture app)
     public async Task Insert_CaseOfAnotherDistrictOnTheAppConnection_RefusedByThePolicy()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
-        await using var scope = app.NewDbContext(await FixedUserAsync(DemoDataSeeder.HandlerNorth));
+        await using var scope = app.NewDbContext(await app.FixedUserAsync(DemoDataSeeder.HandlerNorth));
         var southern = await SouthernOrganisationAsync();
 
         var error = await Should.ThrowAsync<PostgresException>(() => scope.Db.Database.ExecuteSqlAsync(
@@ -79,7 +78,7 @@ public sealed class RowLevelSecurityTests(AppFixture app)
     [Fact]
     public async Task AccessLog_UpdateOrDeleteOnTheAppConnection_Refused()
     {
-        var helsinki = await FixedUserAsync(DemoDataSeeder.WorkerHelsinki);
+        var helsinki = await app.FixedUserAsync(DemoDataSeeder.WorkerHelsinki);
         await using var scope = app.NewDbContext(helsinki);
         var entry = AccessLogEntry.Create(
             DateTimeOffset.UtcNow, new AccessLogUser(helsinki.OrganisationId, helsinki.UserId, helsinki.DisplayName, helsinki.Role),
@@ -134,7 +133,7 @@ public sealed class RowLevelSecurityTests(AppFixture app)
 
     private async Task<List<Guid>> IdsAsync(DemoUser user, string table)
     {
-        await using var scope = app.NewDbContext(await FixedUserAsync(user));
+        await using var scope = app.NewDbContext(await app.FixedUserAsync(user));
 #pragma warning disable EF1002, EF1003 // The table name is one of this class's constants.
         return await scope.Db.Database.SqlQueryRaw<Guid>($"SELECT id AS \"Value\" FROM {table}").ToListAsync();
 #pragma warning restore EF1002, EF1003
@@ -142,7 +141,7 @@ public sealed class RowLevelSecurityTests(AppFixture app)
 
     private async Task<List<Guid>> IdsOfReferralAsync(DemoUser user, string table, Guid referralId)
     {
-        await using var scope = app.NewDbContext(await FixedUserAsync(user));
+        await using var scope = app.NewDbContext(await app.FixedUserAsync(user));
 #pragma warning disable EF1002, EF1003 // The table name is one of this class's constants.
         return await scope.Db.Database.SqlQueryRaw<Guid>($"SELECT id AS \"Value\" FROM {table} WHERE referral_id = @p0", referralId).ToListAsync();
 #pragma warning restore EF1002, EF1003
@@ -159,13 +158,6 @@ public sealed class RowLevelSecurityTests(AppFixture app)
     {
         await using var scope = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
         return scope.User.OrganisationId;
-    }
-
-    private async Task<FixedUser> FixedUserAsync(DemoUser demo)
-    {
-        await using var scope = await app.AsUserAsync(demo);
-        var user = await scope.Get<UserManager<AppUser>>().FindByEmailAsync(demo.Email);
-        return new FixedUser(user!.Id, user.OrganisationId, demo.Kind, user.Role, user.DisplayName);
     }
 
     /// <summary>The setting the policies read is the one the interceptor sets.</summary>

@@ -115,6 +115,13 @@ public sealed class AppFixture : IAsyncLifetime
 
     public Task<UserScope> AsUserAsync(DemoUser user) => AsUserAsync(user.Email);
 
+    /// <summary>A demo user as a fixed current user, for a context of its own (<see cref="NewDbContext"/>).</summary>
+    public async Task<FixedUser> FixedUserAsync(DemoUser demo)
+    {
+        await using var scope = await AsUserAsync(demo);
+        return new FixedUser(scope.User.Id, scope.User.OrganisationId, demo.Kind, scope.User.Role, scope.User.DisplayName);
+    }
+
     /// <summary>Creates a user account with a strong password (never a demo user, whose state other tests rely on).</summary>
     public async Task<AppUser> CreateUserAsync(string displayName, Guid organisationId, Domain.Organisations.UserRole role, string password)
     {

@@ -94,7 +94,7 @@ public interface IGetReferralHandler
 
     /// <summary>
     /// The same again for a page whose opening is already in the use log: its prerendered first render read and
-    /// logged it, and the interactive render reads it once more to work with.
+    /// logged it, and the interactive render reads it once more to work with; or the open page refreshes after a change.
     /// </summary>
     Task<Result<ReferralDetails>> RereadAsync(Guid referralId, CancellationToken cancellationToken = default);
 }
