@@ -12,7 +12,7 @@ namespace CooperationModel.Application.AccessLog;
 /// </summary>
 public interface IAccessLog
 {
-    /// <summary>A record of one client was opened (or a section of it: "Messages", "Attachment").</summary>
+    /// <summary>A record of one client was opened (or a section of it, <see cref="AccessSections"/>).</summary>
     void Viewed(IAppDbContext db, AccessRecordType type, Guid recordId, PersonalIdentityCode client, string? section = null);
 
     /// <summary>Each client row actually shown on a list page.</summary>
@@ -89,5 +89,4 @@ public static class AccessSections
 {
     public const string Messages = "Messages";
     public const string Forward = "Forward";
-    public const string Attachment = "Attachment";
 }

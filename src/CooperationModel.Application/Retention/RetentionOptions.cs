@@ -18,6 +18,13 @@ public sealed class RetentionOptions
     /// <summary>How often the job looks for expired records (daily by default).</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// The first run, this long after start-up: an instance restarted more often than <see cref="Interval"/> (a deploy, a
+    /// nightly recycle) would otherwise never run the job. Not at once, so start-up is not slowed; the advisory lock
+    /// keeps instances that start together from running it twice.
+    /// </summary>
+    public TimeSpan FirstRunAfter { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Records changed and logged per save; a run saves batch after batch until nothing has expired.</summary>
     public int BatchSize { get; set; } = 500;
 
@@ -43,6 +50,11 @@ public sealed class RetentionOptions
         if (Interval < TimeSpan.FromMinutes(1) || Interval > TimeSpan.FromDays(31))
         {
             yield return $"{Section}:{nameof(Interval)} must be from 00:01:00 to 31.00:00:00 (was {Interval})";
+        }
+
+        if (FirstRunAfter < TimeSpan.Zero || FirstRunAfter > TimeSpan.FromDays(1))
+        {
+            yield return $"{Section}:{nameof(FirstRunAfter)} must be from 00:00:00 to 1.00:00:00 (was {FirstRunAfter})";
         }
 
         if (BatchSize is < 1 or > MaxBatchSize)

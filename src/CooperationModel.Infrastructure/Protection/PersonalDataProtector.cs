@@ -44,6 +44,6 @@ public sealed class PersonalDataProtector : IIdentityCodeHasher
     public byte[] Unprotect(byte[] stored) =>
         stored.AsSpan().StartsWith(ProtectedHeader) ? _protector.Unprotect(stored) : stored;
 
-    /// <summary>Whether a stored value is still plain text from before encryption (the start-up backfill encrypts it).</summary>
+    /// <summary>Whether a stored value is encrypted (plain text from before encryption is not, until the start-up backfill).</summary>
     public static bool IsProtected(string stored) => stored.StartsWith(ProtectedPrefix, StringComparison.Ordinal);
 }

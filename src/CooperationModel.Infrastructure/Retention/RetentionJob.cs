@@ -107,7 +107,9 @@ public sealed partial class RetentionJob(
         using var timer = new PeriodicTimer(settings.Interval, clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            // Soon after start-up, then on the interval: a restart never postpones retention by a whole interval.
+            await Task.Delay(settings.FirstRunAfter, clock, stoppingToken);
+            do
             {
                 try
                 {
@@ -119,6 +121,7 @@ public sealed partial class RetentionJob(
                     LogRoundFailed(logger, exception.GetType().Name);
                 }
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

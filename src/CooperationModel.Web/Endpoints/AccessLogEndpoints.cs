@@ -31,6 +31,11 @@ public static class AccessLogEndpoints
             IAccessLogSearchHandler handler, IStringLocalizer<SharedResource> l, HttpContext context, CancellationToken ct) =>
         {
             var errors = new Dictionary<string, string[]>();
+            if (client is not null && !IsClientKey(client))
+            {
+                errors["client"] = [l["Api.ValueInvalid"]];
+            }
+
             var userId = Parse<Guid>(user, "user", Guid.TryParse, errors, l);
             var fromDay = Parse<DateOnly>(from, "from", (string s, out DateOnly d) => DateOnly.TryParseExact(s, "yyyy-MM-dd", out d), errors, l);
             var toDay = Parse<DateOnly>(to, "to", (string s, out DateOnly d) => DateOnly.TryParseExact(s, "yyyy-MM-dd", out d), errors, l);
@@ -53,9 +58,21 @@ public static class AccessLogEndpoints
             [FromQuery] string? client, [FromQuery] string? lang,
             IClientLogReportHandler handler, IStringLocalizer<SharedResource> l, HttpContext context, CancellationToken ct) =>
         {
-            if (lang is not ("fi" or "sv"))
+            var errors = new Dictionary<string, string[]>();
+            var language = lang is "fi" or "sv" ? lang : "";
+            if (language.Length == 0)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = [l["Api.ValueInvalid"]] }, title: l["Api.InvalidRequest"]);
+                errors["lang"] = [l["Api.ValueInvalid"]];
+            }
+
+            if (!IsClientKey(client))
+            {
+                errors["client"] = [l["Api.ValueInvalid"]];
+            }
+
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, title: l["Api.InvalidRequest"]);
             }
 
             var result = await handler.HandleAsync(client ?? "", ct);
@@ -66,11 +83,11 @@ public static class AccessLogEndpoints
 
             // In the language the client asked for, whatever the admin's own language.
             var previous = CultureInfo.CurrentUICulture;
-            CultureInfo.CurrentUICulture = new CultureInfo(lang);
+            CultureInfo.CurrentUICulture = new CultureInfo(language);
             string html;
             try
             {
-                html = ReportHtml(report, lang, l);
+                html = ReportHtml(report, language, l);
             }
             finally
             {
@@ -87,6 +104,10 @@ public static class AccessLogEndpoints
     }
 
     private delegate bool TryParse<T>(string value, out T parsed);
+
+    /// <summary>A client key as the app makes them: base64 of a 32-byte HMAC (anything else would not fit the log's column).</summary>
+    private static bool IsClientKey(string? value) =>
+        value is { Length: 44 } && Convert.TryFromBase64String(value, new byte[32], out var written) && written == 32;
 
     private static T? Parse<T>(string? value, string name, TryParse<T> tryParse, Dictionary<string, string[]> errors, IStringLocalizer l)
         where T : struct
@@ -110,13 +131,13 @@ public static class AccessLogEndpoints
     {
         var csv = new StringBuilder();
         Line(csv, [
-            l["AccessLog.Time"], l["AccessLog.User"], l["AccessLog.Role"], l["AccessLog.Action"], l["AccessLog.Record"], "Id",
-            l["AccessLog.Section"], l["AccessLog.Result"], l["AccessLog.Purpose"], "Detail"]);
+            l["AccessLog.Time"], l["AccessLog.User"], l["AccessLog.Role"], l["AccessLog.Action"], l["AccessLog.Record"], l["AccessLog.RecordId"],
+            l["AccessLog.Section"], l["AccessLog.Result"], l["AccessLog.Purpose"], l["AccessLog.Detail"]]);
         foreach (var row in rows)
         {
             Line(csv, [
                 FinnishTimeIso(row.At), row.UserName, RoleText(l, row.Role), l[$"AccessAction.{row.Action}"], l[$"AccessRecord.{row.RecordType}"],
-                row.RecordId?.ToString() ?? "", row.Section ?? "", l[$"AccessResult.{row.Result}"], l[$"AccessPurpose.{row.Purpose}"], row.Detail ?? ""]);
+                row.RecordId?.ToString() ?? "", SectionText(l, row.Section), l[$"AccessResult.{row.Result}"], l[$"AccessPurpose.{row.Purpose}"], row.Detail ?? ""]);
         }
 
         return csv.ToString();
@@ -141,6 +162,9 @@ public static class AccessLogEndpoints
     }
 
     public static string RoleText(IStringLocalizer l, UserRole? role) => role is { } r ? l[$"UserRole.{r}"] : l["AccessLog.System"];
+
+    /// <summary>The part of a record an entry names (a code of <c>AccessSections</c>), in the reader's language.</summary>
+    public static string SectionText(IStringLocalizer l, string? section) => section is null ? "" : l[$"AccessSection.{section}"];
 
     /// <summary>A standalone printable document; its style is inline (allowed by the CSP), it has no script.</summary>
     private static string ReportHtml(ClientLogReport report, string lang, IStringLocalizer l)
@@ -167,7 +191,7 @@ public static class AccessLogEndpoints
             foreach (var use in report.Uses)
             {
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Display.Time(use.At))}</td><td>{E(use.UserName)}</td><td>{E(RoleText(l, use.Role))}</td><td>{E(Display.Name(use.Organisation))}</td>"
-                    + $"<td>{E(l[$"AccessAction.{use.Action}"])}</td><td>{E(l[$"AccessRecord.{use.RecordType}"])}{(use.Section is { } s ? E($" ({s})") : "")}</td>"
+                    + $"<td>{E(l[$"AccessAction.{use.Action}"])}</td><td>{E(l[$"AccessRecord.{use.RecordType}"])}{(use.Section is { } s ? E($" ({SectionText(l, s)})") : "")}</td>"
                     + $"<td>{E(l[$"AccessPurpose.{use.Purpose}"])}</td></tr>");
             }
 

@@ -102,6 +102,42 @@ public sealed class AccessLogTests(AppFixture app)
     }
 
     [Fact]
+    public async Task ListInbox_ShownAgainAfterAChange_LogsOnlyTheRowsItBringsIn()
+    {
+        await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
+        await using var worker = await app.AsUserAsync(DemoDataSeeder.WorkerHelsinki);
+        var inbox = worker.Get<IListInboxHandler>();
+        var first = await inbox.HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, 3)));
+
+        // A new referral arrives; the open inbox reloads its page, newest first.
+        var arrived = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
+        var lastBefore = (await EntriesAsync(e => e.OrganisationId == DemoDataSeeder.WorkerHelsinki.OrganisationId)).Max(e => e.Id);
+        var again = await inbox.HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, 3))
+        {
+            AlreadyShown = first.Items.Select(r => r.Id).ToHashSet(),
+        });
+
+        again.Items.ShouldContain(r => r.Id == arrived.ReferralId);
+        var ids = again.Items.Select(r => r.Id).ToList();
+        var entries = await EntriesAsync(e => e.Action == AccessAction.List && e.Id > lastBefore && ids.Contains(e.RecordId!.Value)
+            && e.OrganisationId == DemoDataSeeder.WorkerHelsinki.OrganisationId);
+        entries.ShouldHaveSingleItem().RecordId.ShouldBe(arrived.ReferralId);
+    }
+
+    [Fact]
+    public async Task ExportAndReport_ClientNotAClientKey_BadRequestAndNothingLogged()
+    {
+        var client = await EnrolledAdminClientAsync();
+
+        var export = await client.GetAsync($"/admin/access-log/export?client={new string('A', 60)}");
+        var report = await client.GetAsync("/admin/access-log/report?client=not-a-key&lang=fi");
+
+        export.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        report.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await report.ReadTextAsync()).ShouldContain("\"client\"");
+    }
+
+    [Fact]
     public async Task AcceptReferral_WritesChangeEntry()
     {
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");

@@ -230,6 +230,9 @@ public sealed class ReferralThreadsTests : ComponentTestContext
             Calls++;
             return Task.FromResult(Result<IReadOnlyList<MessageThread>>.Success(Answer));
         }
+
+        public Task<Result<IReadOnlyList<MessageThread>>> RefreshAsync(Guid referralId, CancellationToken cancellationToken = default) =>
+            HandleAsync(referralId, cancellationToken);
     }
 
     private sealed class FakePost : IPostMessageHandler

@@ -39,7 +39,14 @@ public sealed record MessageThread(OrganisationName Counterpart, bool CanWrite, 
 
 public interface IGetThreadsHandler
 {
+    /// <summary>Opens the threads: a view of the referral's messages in the use log (when there are any).</summary>
     Task<Result<IReadOnlyList<MessageThread>>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The open threads again after a change: logged as a view only when it shows something new to the viewer (a message
+    /// that arrived since), so a page that refreshes on every change of the organisation does not fill the use log.
+    /// </summary>
+    Task<Result<IReadOnlyList<MessageThread>>> RefreshAsync(Guid referralId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>
@@ -49,7 +56,13 @@ public interface IGetThreadsHandler
 /// </summary>
 public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IAccessLog accessLog) : IGetThreadsHandler
 {
-    public async Task<Result<IReadOnlyList<MessageThread>>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default)
+    public Task<Result<IReadOnlyList<MessageThread>>> HandleAsync(Guid referralId, CancellationToken cancellationToken = default) =>
+        ReadAsync(referralId, opening: true, cancellationToken);
+
+    public Task<Result<IReadOnlyList<MessageThread>>> RefreshAsync(Guid referralId, CancellationToken cancellationToken = default) =>
+        ReadAsync(referralId, opening: false, cancellationToken);
+
+    private async Task<Result<IReadOnlyList<MessageThread>>> ReadAsync(Guid referralId, bool opening, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var referral = await db.Referrals.AsNoTracking().Include(r => r.Forwards)
@@ -98,9 +111,9 @@ public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUs
         var unread = writes
             ? stored.Where(m => m.ToOrganisationId == viewer && m.ReadAt is null).Select(m => m.Id).ToHashSet()
             : [];
-        // Reading the messages is a view of the referral's messages section (only when there is something to read);
-        // it goes in with the save that marks them read, which then logs nothing more.
-        if (stored.Count > 0)
+        // Reading the messages is a view of the referral's messages section (only when there is something to read, and on a
+        // refresh only when a message arrived since); it goes in with the save that marks them read, which logs nothing more.
+        if (opening ? stored.Count > 0 : unread.Count > 0)
         {
             accessLog.Viewed(db, AccessRecordType.Referral, referral.Id, referral.ClientIdentityCode, AccessSections.Messages);
         }
@@ -122,7 +135,10 @@ public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUs
             .ToList();
     }
 
-    /// <summary>The receiving organisation has now read them. Someone else of it marking them at the same moment is fine.</summary>
+    /// <summary>
+    /// Saves the view entry, if any, and marks the messages read: the receiving organisation has now read them. Someone else
+    /// of it marking them at the same moment is fine.
+    /// </summary>
     private async Task MarkReadAsync(IAppDbContext db, HashSet<Guid> unread, CancellationToken cancellationToken)
     {
         if (unread.Count == 0)

@@ -31,7 +31,14 @@ public sealed record ListInboxQuery(
     string? MunicipalityCode = null,
     bool OnlyMine = false,
     InboxOrder Order = InboxOrder.NewestFirst,
-    bool? Overdue = null);
+    bool? Overdue = null)
+{
+    /// <summary>
+    /// The referrals of the page the user already sees, when it is shown again after a change: they are not logged again,
+    /// only rows the refresh brings in are (<see cref="IAccessLog.Listed"/>).
+    /// </summary>
+    public IReadOnlySet<Guid>? AlreadyShown { get; init; }
+}
 
 /// <summary>
 /// One referral of the inbox. For a partner (health care, outreach youth work) the status, time and named worker are
@@ -80,7 +87,10 @@ public sealed class ListInboxHandler(
             : await ReceivedAsync(db, query, today, cancellationToken);
 
         // Each client shown is a use of their data: one entry per row of the page, in one insert.
-        accessLog.Listed(db, AccessRecordType.Referral, page.Items.Select(r => (r.Id, r.ClientIdentityCode)));
+        accessLog.Listed(
+            db,
+            AccessRecordType.Referral,
+            page.Items.Where(r => query.AlreadyShown?.Contains(r.Id) != true).Select(r => (r.Id, r.ClientIdentityCode)));
         await db.SaveChangesAsync(cancellationToken);
         return page;
     }

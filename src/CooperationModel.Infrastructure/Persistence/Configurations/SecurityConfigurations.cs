@@ -26,7 +26,10 @@ public sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acces
     }
 }
 
-/// <summary>A Data Protection key as stored: its XML, encrypted with the key-encryption key. Read by <c>PostgresXmlRepository</c>.</summary>
+/// <summary>
+/// A Data Protection key as stored: its XML, encrypted with the key-encryption key. Mapped so that migrations create
+/// the table; <c>PostgresXmlRepository</c> reads and writes it with plain SQL (Data Protection needs it before any context).
+/// </summary>
 public sealed class StoredDataProtectionKey
 {
     public int Id { get; set; }

@@ -14,8 +14,8 @@ namespace CooperationModel.Infrastructure.Persistence.Interceptors;
 /// Logs creations and changes of client data in the use log, in the same transaction as the save: one entry per
 /// record per save (a case with its new steps is one entry, not one per step). Runs after
 /// <see cref="IdentityCodeHashInterceptor"/>, so the client key (the identity code hash) of a new case or referral is
-/// already set. Only a signed-in user's saves are logged here; a system job writes its own entries. A record the
-/// handler has already logged in this save (e.g. opening a referral that marks it received) is not logged twice.
+/// already set. Only a signed-in user's saves are logged here; a system job writes its own entries. A change to a record
+/// the handler logged a view of in this save (opening a referral marks it received) is not logged twice.
 /// </summary>
 public sealed class AccessLogInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
@@ -48,8 +48,11 @@ public sealed class AccessLogInterceptor(TimeProvider clock) : SaveChangesInterc
     private static List<Touch> Touched(AppDbContext db)
     {
         var touches = new Dictionary<(AccessRecordType, Guid, string?), Touch>();
-        var alreadyLogged = db.ChangeTracker.Entries<AccessLogEntry>()
-            .Where(e => e.State == EntityState.Added && e.Entity.RecordId is not null)
+        // The records a handler logged a view of in this save: opening them marks them received or read, a change that
+        // the view already stands for. A creation is always logged.
+        var viewed = db.ChangeTracker.Entries<AccessLogEntry>()
+            .Where(e => e.State == EntityState.Added && e.Entity.Action == AccessAction.View
+                && e.Entity.Result == AccessResult.Allowed && e.Entity.RecordId is not null)
             .Select(e => (e.Entity.RecordType, e.Entity.RecordId!.Value))
             .ToHashSet();
 
@@ -75,9 +78,10 @@ public sealed class AccessLogInterceptor(TimeProvider clock) : SaveChangesInterc
                 _ => null,
             };
             if (touch is null
-                || alreadyLogged.Contains((touch.Type, touch.Id))
-                || (touch.ReferralId is { } referralId && alreadyLogged.Contains((AccessRecordType.Referral, referralId)))
-                || (touch.CaseId is { } caseId && alreadyLogged.Contains((AccessRecordType.Case, caseId))))
+                || (touch.Action == AccessAction.Change
+                    && (viewed.Contains((touch.Type, touch.Id))
+                        || (touch.ReferralId is { } referralId && viewed.Contains((AccessRecordType.Referral, referralId)))
+                        || (touch.CaseId is { } caseId && viewed.Contains((AccessRecordType.Case, caseId))))))
             {
                 continue;
             }
