@@ -41,6 +41,9 @@ public static partial class TwoFactorSteps
     public static Task<HttpResponseMessage> PostEnrolmentCodeAsync(this HttpClient client, string code, string path = PagePath) =>
         client.PostFormAsync(path, "two-factor-enable", new Dictionary<string, string> { ["EnableInput.Code"] = code });
 
+    /// <summary>The fields of a change on the two-factor page: the app's current code, as the page asks for.</summary>
+    public static Dictionary<string, string> Confirm(string input, string key) => new() { [$"{input}.Code"] = Totp.Code(key) };
+
     /// <summary>Enrols the signed-in user with the right code; returns the key and the ten recovery codes.</summary>
     public static async Task<(string Key, List<string> RecoveryCodes)> EnrolAsync(this HttpClient client)
     {

@@ -284,7 +284,7 @@ public sealed class TwoFactorTests(AppFixture app)
         (await app.NewClient().PostLoginAsync(worker.Email!, TwoFactorSteps.Password)).RedirectTarget().ShouldBe("/account/login-2fa");
 
         var client = await app.SignedInWithCodeAsync(worker.Email!, key);
-        var off = await client.PostFormAsync(TwoFactorSteps.PagePath, "two-factor-disable");
+        var off = await client.PostFormAsync(TwoFactorSteps.PagePath, "two-factor-disable", TwoFactorSteps.Confirm("DisableInput", key));
 
         off.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await off.ReadTextAsync()).ShouldContain("Kaksivaiheinen tunnistautuminen poistettiin käytöstä.");
@@ -318,7 +318,7 @@ public sealed class TwoFactorTests(AppFixture app)
         var client = await app.SignedInClientAsync(admin.Email!, TwoFactorSteps.Password);
         var (oldKey, _) = await client.EnrolAsync();
 
-        var reset = await client.PostFormAsync(TwoFactorSteps.PagePath, "two-factor-reset");
+        var reset = await client.PostFormAsync(TwoFactorSteps.PagePath, "two-factor-reset", TwoFactorSteps.Confirm("ResetInput", oldKey));
 
         reset.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await reset.ReadTextAsync();
@@ -332,14 +332,40 @@ public sealed class TwoFactorTests(AppFixture app)
         (await client.GetAsync("/settings/deadlines")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("two-factor-reset", "ResetInput")]
+    [InlineData("two-factor-regenerate", "RegenerateInput")]
+    public async Task Change_WithoutTheAppsCode_RefusedAndNothingChanges(string form, string input)
+    {
+        // A stolen session alone cannot swap the key or take new recovery codes.
+        var admin = await app.NewAdminAsync();
+        var client = await app.SignedInClientAsync(admin.Email!, TwoFactorSteps.Password);
+        var (key, codes) = await client.EnrolAsync();
+        var stamp = (await app.StoredUserAsync(admin.Id)).SecurityStamp;
+
+        var empty = await client.PostFormAsync(TwoFactorSteps.PagePath, form, new Dictionary<string, string> { [$"{input}.Code"] = "" });
+        var wrong = await client.PostFormAsync(TwoFactorSteps.PagePath, form, new Dictionary<string, string> { [$"{input}.Code"] = Totp.Code(key) == "000000" ? "111111" : "000000" });
+
+        (await empty.ReadTextAsync()).ShouldContain("data-testid=\"two-factor-error\"");
+        (await wrong.ReadTextAsync()).ShouldContain("data-testid=\"two-factor-error\"");
+        var stored = await app.StoredUserAsync(admin.Id);
+        stored.TwoFactorEnabled.ShouldBeTrue();
+        stored.SecurityStamp.ShouldBe(stamp);
+        stored.AccessFailedCount.ShouldBe(1);
+        TwoFactorSteps.RecoveryCodesOf(await wrong.ReadTextAsync()).ShouldBeEmpty();
+        var other = app.NewClient();
+        await other.PostLoginAsync(admin.Email!, TwoFactorSteps.Password);
+        (await other.PostRecoveryCodeAsync(codes[0])).RedirectTarget().ShouldBe("/");
+    }
+
     [Fact]
     public async Task RecoveryCodes_Renewed_OldOnesStopWorking()
     {
         var admin = await app.NewAdminAsync();
         var client = await app.SignedInClientAsync(admin.Email!, TwoFactorSteps.Password);
-        var (_, oldCodes) = await client.EnrolAsync();
+        var (key, oldCodes) = await client.EnrolAsync();
 
-        var renewed = await client.PostFormAsync(TwoFactorSteps.PagePath, "two-factor-regenerate");
+        var renewed = await client.PostFormAsync(TwoFactorSteps.PagePath, "two-factor-regenerate", TwoFactorSteps.Confirm("RegenerateInput", key));
 
         var newCodes = TwoFactorSteps.RecoveryCodesOf(await renewed.ReadTextAsync());
         newCodes.Count.ShouldBe(10);
