@@ -47,7 +47,9 @@ public static partial class TwoFactorSteps
     /// <summary>Enrols the signed-in user with the right code; returns the key and the ten recovery codes.</summary>
     public static async Task<(string Key, List<string> RecoveryCodes)> EnrolAsync(this HttpClient client)
     {
-        var key = KeyOf(await client.GetPageAsync(PagePath));
+        var page = await client.GetPageAsync(PagePath);
+        page.ShouldContain("name=\"EnableInput.Code\"", customMessage: "the field a browser posts is the one the page binds");
+        var key = KeyOf(page);
         var response = await client.PostEnrolmentCodeAsync(Totp.Code(key));
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.ReadTextAsync();

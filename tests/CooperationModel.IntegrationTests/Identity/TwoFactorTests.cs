@@ -342,6 +342,7 @@ public sealed class TwoFactorTests(AppFixture app)
         var client = await app.SignedInClientAsync(admin.Email!, TwoFactorSteps.Password);
         var (key, codes) = await client.EnrolAsync();
         var stamp = (await app.StoredUserAsync(admin.Id)).SecurityStamp;
+        (await client.GetPageAsync(TwoFactorSteps.PagePath)).ShouldContain($"name=\"{input}.Code\"", customMessage: "the field a browser posts");
 
         var empty = await client.PostFormAsync(TwoFactorSteps.PagePath, form, new Dictionary<string, string> { [$"{input}.Code"] = "" });
         var wrong = await client.PostFormAsync(TwoFactorSteps.PagePath, form, new Dictionary<string, string> { [$"{input}.Code"] = Totp.Code(key) == "000000" ? "111111" : "000000" });
