@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Retention;
@@ -137,7 +136,7 @@ public sealed partial class RetentionJob(
 
         private readonly DateTimeOffset _referralCutoff = periods.ReferralCutoff(now);
 
-        private string ReferralRule => string.Create(CultureInfo.InvariantCulture, $"Retention: referral {periods.ReferralYears} years after it was closed");
+        private string ReferralRule => AccessLogDetails.RetentionReferral(periods.ReferralYears);
 
         /// <summary>Completed or returned at or before the cutoff (a re-routed referral is open again).</summary>
         private Expression<Func<Referral, bool>> ReferralExpired
@@ -242,7 +241,7 @@ public sealed partial class RetentionJob(
         public async Task<int> AnonymiseCasesAsync(Guid organisationId, CancellationToken cancellationToken)
         {
             var cutoff = periods.CaseCutoff(now);
-            var rule = string.Create(CultureInfo.InvariantCulture, $"Retention: case {periods.CaseYears} years after its last event");
+            var rule = AccessLogDetails.RetentionCase(periods.CaseYears);
             var count = 0;
             while (true)
             {

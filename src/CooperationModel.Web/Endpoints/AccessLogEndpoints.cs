@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using CooperationModel.Application.AccessLog.ClientLogReport;
 using CooperationModel.Application.AccessLog.SearchAccessLog;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Web.Components.Shared;
@@ -137,7 +138,7 @@ public static class AccessLogEndpoints
         {
             Line(csv, [
                 FinnishTimeIso(row.At), row.UserName, RoleText(l, row.Role), l[$"AccessAction.{row.Action}"], l[$"AccessRecord.{row.RecordType}"],
-                row.RecordId?.ToString() ?? "", SectionText(l, row.Section), l[$"AccessResult.{row.Result}"], l[$"AccessPurpose.{row.Purpose}"], row.Detail ?? ""]);
+                row.RecordId?.ToString() ?? "", SectionText(l, row.Section), l[$"AccessResult.{row.Result}"], l[$"AccessPurpose.{row.Purpose}"], DetailText(l, row.Detail)]);
         }
 
         return csv.ToString();
@@ -162,6 +163,10 @@ public static class AccessLogEndpoints
     }
 
     public static string RoleText(IStringLocalizer l, UserRole? role) => role is { } r ? l[$"UserRole.{r}"] : l["AccessLog.System"];
+
+    /// <summary>An entry's note (<see cref="AccessLogDetails"/>) in the reader's language; a note of another form as it is.</summary>
+    public static string DetailText(IStringLocalizer l, string? detail) =>
+        detail is null ? "" : AccessLogDetails.TryRead(detail, out var key, out var value) ? l[key, value] : detail;
 
     /// <summary>The part of a record an entry names (a code of <c>AccessSections</c>), in the reader's language.</summary>
     public static string SectionText(IStringLocalizer l, string? section) => section is null ? "" : l[$"AccessSection.{section}"];

@@ -12,6 +12,8 @@ using CooperationModel.Application.Referrals.ListInbox;
 using CooperationModel.Application.Referrals.Loop;
 using CooperationModel.Application.Referrals.SendReferral;
 using CooperationModel.Domain.Calendar;
+using CooperationModel.Application.AccessLog;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
@@ -126,7 +128,13 @@ public sealed class StringsTests : ComponentTestContext
             .Concat(Labels<ConsentMethod>("ConsentMethod"))
             .Concat(Labels<ForwardTarget>("ForwardTarget"))
             .Concat(Labels<ReferralKind>("ReferralKind"))
-            .Concat(Labels<NotificationKind>("NotificationKind"));
+            .Concat(Labels<NotificationKind>("NotificationKind"))
+            .Concat(Labels<AccessAction>("AccessAction"))
+            .Concat(Labels<AccessRecordType>("AccessRecord"))
+            .Concat(Labels<AccessResult>("AccessResult"))
+            .Concat(Labels<AccessPurpose>("AccessPurpose"))
+            .Concat(new[] { AccessSections.Messages, AccessSections.Forward }.Select(section => $"AccessSection.{section}"))
+            .Concat(AccessLogDetailKeys());
 
         keys.Where(IsMissing).ShouldBeEmpty();
     }
@@ -172,6 +180,15 @@ public sealed class StringsTests : ComponentTestContext
         codes.Count.ShouldBeGreaterThan(20);
         return codes;
     }
+
+    /// <summary>The text keys of every kind of access log note.</summary>
+    private static IEnumerable<string> AccessLogDetailKeys() =>
+        new[]
+        {
+            AccessLogDetails.RetentionCase(1), AccessLogDetails.RetentionReferral(1), AccessLogDetails.ClientReport,
+            AccessLogDetails.Search(true, false, 1), AccessLogDetails.Search(false, true, 1),
+            AccessLogDetails.Search(true, true, 1), AccessLogDetails.Search(false, false, 1),
+        }.Select(detail => AccessLogDetails.TryRead(detail, out var key, out _) ? key : detail);
 
     private static List<string> KeysOf(string fileName)
     {

@@ -90,7 +90,7 @@ public sealed class ClientLogReportHandler(IAppDbContextFactory dbFactory, ICurr
             cancellationToken);
         OrganisationName NameOf(Guid id) => names.GetValueOrDefault(id) ?? new OrganisationName(id, default, "", "", "");
 
-        accessLog.Add(db, AccessRecordType.AccessLog, null, clientKey, AccessAction.Print, AccessPurpose.WorkTask, detail: "client-report");
+        accessLog.Add(db, AccessRecordType.AccessLog, null, clientKey, AccessAction.Print, AccessPurpose.WorkTask, detail: AccessLogDetails.ClientReport);
         await db.SaveChangesAsync(cancellationToken);
 
         return new ClientLogReport(

@@ -128,5 +128,5 @@ public sealed class AccessLogSearchHandler(IAppDbContextFactory dbFactory, ICurr
 
     /// <summary>What was searched, without personal data: the kind of search and how many rows it gave.</summary>
     private static string Detail(AccessLogSearch search, int rows) =>
-        $"search={(search.ClientKey is { Length: > 0 } ? "client" : "")}{(search.UserId is not null ? "+user" : "")};rows={rows}";
+        AccessLogDetails.Search(search.ClientKey is { Length: > 0 }, search.UserId is not null, rows);
 }
