@@ -1,3 +1,4 @@
+using CooperationModel.Application.Accounts;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Notifications;
 using CooperationModel.Application.Retention;
@@ -49,6 +50,7 @@ public static class DependencyInjection
             ServiceLifetime.Scoped);
         services.AddScoped<IAppDbContextFactory, AppDbContextFactory>();
         services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IUserSessions, UserSessions>();
 
         // Live updates across instances, and e-mail about notifications where configured (off by default).
         services.AddSingleton(sp => new PostgresChangeFeed(connectionString, sp.GetRequiredService<ILogger<PostgresChangeFeed>>()));

@@ -2,9 +2,11 @@ using System.Globalization;
 using CooperationModel.Application.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Web.Security;
 using CooperationModel.Web.Services;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -50,6 +52,8 @@ public static class WebServices
         });
 
         services.AddCascadingAuthenticationState();
+        // Open circuits recheck their session (SessionValidation); requests are checked by the cookie's event below.
+        services.AddScoped<AuthenticationStateProvider, RevalidatingSessionStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
@@ -63,6 +67,8 @@ public static class WebServices
             // An API caller gets a status code, not a redirect to the sign-in page.
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+            // Every request's session against the account in PostgreSQL, so that sign-out ends a copied cookie too.
+            options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
 
         AddIdleSessionTimeout(services);

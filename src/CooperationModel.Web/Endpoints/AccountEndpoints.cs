@@ -1,3 +1,4 @@
+using CooperationModel.Application.Accounts;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -15,13 +16,21 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // The layout's sign-out form carries an antiforgery token; without this check nobody would read it.
-        endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        // Sign-out ends every session of the user on every instance (a new security stamp), not only this browser's
+        // cookie: a copy of the cookie taken before is refused from now on.
+        endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn, IUserSessions sessions, HttpContext context) =>
         {
+            if (Guid.TryParse(signIn.UserManager.GetUserId(context.User), out var userId))
+            {
+                await sessions.EndAllAsync(userId, context.RequestAborted);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/account/login");
         }).RequireAntiforgery();
 
-        // The idle session timeout. GET, so the layout can navigate here: it only ends the caller's own session.
+        // The idle session timeout. GET, so the layout can navigate here: it only ends the caller's own session (whose
+        // cookie expires now anyway, so a copy of it dies too); the user's other devices stay signed in.
         // Anonymous, because the cookie may already have expired; the target is fixed, so no open redirect.
         endpoints.MapGet("/account/idle-logout", async (SignInManager<AppUser> signIn, HttpContext context) =>
         {
@@ -31,8 +40,8 @@ public static class AccountEndpoints
         }).AllowAnonymous();
 
         // "Stay signed in" and activity in the interactive app: re-issues the auth cookie with a fresh expiry, so its idle
-        // timeout starts again (RefreshSignInAsync would keep the old expiry). The user is reloaded and the security
-        // stamp checked on every call, so a fresh issue time never postpones that check.
+        // timeout starts again (RefreshSignInAsync would keep the old expiry). The session was checked against the account
+        // before this runs (SessionValidation, as on every request); the user is reloaded for the fresh cookie's claims.
         // No antiforgery token: the layout's script calls it with fetch and no form. A forged call could do no more than
         // keep the victim's own session alive, and none can be forged from another site: the auth cookie is SameSite=Strict,
         // so a cross-site request arrives signed out and gets 401. (On the allow list of AntiforgeryCoverageTests.)

@@ -14,6 +14,9 @@ public sealed class IdleSessionOptions : IValidatableObject
 
     public TimeSpan WarningBefore { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How often an open Blazor circuit checks that its session was not ended (requests are checked every time).</summary>
+    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (IdleTimeout <= TimeSpan.Zero)
@@ -24,6 +27,11 @@ public sealed class IdleSessionOptions : IValidatableObject
         if (WarningBefore <= TimeSpan.Zero || WarningBefore >= IdleTimeout)
         {
             yield return new ValidationResult("Session:WarningBefore must be positive and shorter than Session:IdleTimeout.", [nameof(WarningBefore)]);
+        }
+
+        if (RevalidationInterval <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult("Session:RevalidationInterval must be positive.", [nameof(RevalidationInterval)]);
         }
     }
 }
