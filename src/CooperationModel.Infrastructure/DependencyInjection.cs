@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<IAppDbContextFactory, AppDbContextFactory>();
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IUserSessions, UserSessions>();
+        services.AddScoped<PasswordSignIn>();
 
         // Live updates across instances, and e-mail about notifications where configured (off by default).
         services.AddSingleton(sp => new PostgresChangeFeed(connectionString, sp.GetRequiredService<ILogger<PostgresChangeFeed>>()));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.IntegrationTests.Support;
@@ -7,10 +8,11 @@ namespace CooperationModel.IntegrationTests.Identity;
 
 /// <summary>Sign-in through the real form, lockout after repeated failures, and what an anonymous or wrong-role caller gets.</summary>
 [Collection(AppCollection.Name)]
-public sealed class SignInTests(AppFixture app)
+public sealed partial class SignInTests(AppFixture app)
 {
     private const string FailedMessage = "Sähköposti tai salasana on väärin.";
     private const string LockedMessage = "Tili on lukittu";
+    private const string LockoutHint = "Toistuvien epäonnistuneiden yritysten jälkeen tili lukitaan 15 minuutiksi.";
     private const string StrongPassword = "Lukitus-Testi-2026!";
 
     [Fact]
@@ -67,16 +69,53 @@ public sealed class SignInTests(AppFixture app)
             text.ShouldNotContain(LockedMessage);
         }
 
+        // Locked now, but it says so to nobody: the answer is that of a wrong password (which mentions the lockout).
         var fifth = await client.PostLoginAsync(user, "Väärä-salasana-5!");
         fifth.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await fifth.ReadTextAsync()).ShouldContain(LockedMessage);
+        (await fifth.ReadTextAsync()).ShouldContain(FailedMessage);
 
         var correct = await client.PostLoginAsync(user, StrongPassword);
         correct.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await correct.ReadTextAsync();
         html.ShouldContain("data-testid=\"login-error\"");
-        html.ShouldContain(LockedMessage);
+        html.ShouldContain(FailedMessage);
+        html.ShouldContain(LockoutHint);
+        html.ShouldNotContain(LockedMessage);
+        correct.Headers.TryGetValues("Set-Cookie", out var cookies);
+        (cookies ?? []).ShouldNotContain(c => c.StartsWith("cm.auth=", StringComparison.Ordinal));
         (await client.GetAsync("/inbox")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Login_LockedUnknownAndWrongPassword_AnswerAlike()
+    {
+        // Account enumeration: a locked account, an unknown e-mail and a wrong password must be told apart by nothing.
+        var locked = await NewUserAsync();
+        var lockingClient = app.NewClient();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await lockingClient.PostLoginAsync(locked, $"Väärä-salasana-{attempt}!");
+        }
+
+        var answers = new Dictionary<string, HttpResponseMessage>
+        {
+            ["locked, right password"] = await app.NewClient().PostLoginAsync(locked, StrongPassword),
+            ["locked, wrong password"] = await app.NewClient().PostLoginAsync(locked, "Väärä-salasana-6!"),
+            ["unknown e-mail"] = await app.NewClient().PostLoginAsync($"ei.ole.{Guid.NewGuid():N}@integration.test", StrongPassword),
+            ["wrong password"] = await app.NewClient().PostLoginAsync(await NewUserAsync(), "Väärä-salasana-1!"),
+        };
+
+        var messages = new Dictionary<string, string>();
+        foreach (var (what, response) in answers)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, what);
+            var error = LoginError().Match(await response.ReadTextAsync());
+            error.Success.ShouldBeTrue($"{what}: no error shown");
+            messages[what] = error.Groups[1].Value;
+        }
+
+        messages.Values.Distinct().Count().ShouldBe(1, string.Join("; ", messages.Select(m => $"{m.Key}: {m.Value}")));
+        messages["unknown e-mail"].ShouldBe($"{FailedMessage} {LockoutHint}");
     }
 
     [Fact]
@@ -183,4 +222,7 @@ public sealed class SignInTests(AppFixture app)
             "Lukitus Testaaja", Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, "90"), UserRole.SocialWorker, StrongPassword);
         return user.Email!;
     }
+
+    [GeneratedRegex("data-testid=\"login-error\">([^<]*)<")]
+    private static partial Regex LoginError();
 }
