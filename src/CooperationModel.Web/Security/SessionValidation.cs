@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using CooperationModel.Application.Accounts;
+using CooperationModel.Infrastructure.Persistence;
 using CooperationModel.Web.Services;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -26,10 +28,27 @@ public static class SessionValidation
         }
 
         var sessions = context.HttpContext.RequestServices.GetRequiredService<IUserSessions>();
-        if (!await sessions.IsValidAsync(context.Principal, context.HttpContext.RequestAborted))
+        if (!await IsValidOrDatabaseDownAsync(sessions, context.Principal, context.HttpContext.RequestAborted))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+
+    /// <summary>
+    /// The check, or true when the database cannot be reached: every protected thing lives in the database, so a session
+    /// let through then reads nothing, while the page can say that the database is down (and an open form keeps its
+    /// text) instead of every request, static files included, failing. The check runs again on the next request.
+    /// </summary>
+    internal static async Task<bool> IsValidOrDatabaseDownAsync(IUserSessions sessions, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await sessions.IsValidAsync(principal, cancellationToken);
+        }
+        catch (Exception exception) when (DatabaseOutage.IsCause(exception))
+        {
+            return true;
         }
     }
 }
@@ -55,6 +74,7 @@ public sealed class RevalidatingSessionStateProvider(
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IUserSessions>().IsValidAsync(authenticationState.User, cancellationToken);
+        return await SessionValidation.IsValidOrDatabaseDownAsync(
+            scope.ServiceProvider.GetRequiredService<IUserSessions>(), authenticationState.User, cancellationToken);
     }
 }
