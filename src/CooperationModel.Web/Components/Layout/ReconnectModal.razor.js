@@ -8,6 +8,17 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// When the server no longer knows the circuit (after a restart) the page must be reloaded, which loses unsaved text:
+// the user is told and chooses (reload now, or first copy the text; then a bar offers the reload).
+const rejectedBar = document.getElementById("components-reconnect-rejected-bar");
+for (const reloadButton of [document.getElementById("components-reconnect-reload"), document.getElementById("components-reconnect-bar-reload")]) {
+    reloadButton.addEventListener("click", () => location.reload());
+}
+document.getElementById("components-reconnect-copy-first").addEventListener("click", keepPageForCopying);
+
+const stateClasses = ["components-reconnect-show", "components-reconnect-hide", "components-reconnect-retrying", "components-reconnect-failed",
+    "components-reconnect-rejected", "components-reconnect-paused", "components-reconnect-resume-failed"];
+
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
         reconnectModal.showModal();
@@ -16,8 +27,22 @@ function handleReconnectStateChanged(event) {
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
-        location.reload();
+        showRejected();
     }
+}
+
+function showRejected() {
+    document.removeEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+    reconnectModal.classList.remove(...stateClasses);
+    reconnectModal.classList.add("components-reconnect-rejected");
+    if (!reconnectModal.open) {
+        reconnectModal.showModal();
+    }
+}
+
+function keepPageForCopying() {
+    reconnectModal.close();
+    rejectedBar.hidden = false;
 }
 
 async function retry() {
@@ -30,11 +55,11 @@ async function retry() {
         // - exception to mean we didn't reach the server (this can be sync or async)
         const successful = await Blazor.reconnect();
         if (!successful) {
-            // We have been able to reach the server, but the circuit is no longer available.
-            // We'll reload the page so the user can continue using the app as quickly as possible.
+            // We have been able to reach the server, but the circuit is no longer available: resume it if the server
+            // can, or else the page must be reloaded, which the user is asked about first.
             const resumeSuccessful = await Blazor.resumeCircuit();
             if (!resumeSuccessful) {
-                location.reload();
+                showRejected();
             } else {
                 reconnectModal.close();
             }
@@ -49,7 +74,7 @@ async function resume() {
     try {
         const successful = await Blazor.resumeCircuit();
         if (!successful) {
-            location.reload();
+            showRejected();
         }
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
