@@ -1,5 +1,6 @@
 using CooperationModel.Application.Accounts;
 using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Infrastructure.Persistence;
 using CooperationModel.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -13,6 +14,9 @@ public static class AccountEndpoints
     /// <summary>Where the idle timeout lands: the sign-in page, with the "signed out due to inactivity" message.</summary>
     public const string IdleSignedOutPath = "~/account/login?reason=idle";
 
+    /// <summary>Where a sign-out lands when the database was down: this browser is out, other sessions could not be ended.</summary>
+    public const string SignOutIncompletePath = "~/account/login?reason=signout-incomplete";
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // The layout's sign-out form carries an antiforgery token; without this check nobody would read it.
@@ -20,13 +24,22 @@ public static class AccountEndpoints
         // cookie: a copy of the cookie taken before is refused from now on.
         endpoints.MapPost("/account/logout", async (SignInManager<AppUser> signIn, IUserSessions sessions, HttpContext context) =>
         {
+            var target = "~/account/login";
             if (Guid.TryParse(signIn.UserManager.GetUserId(context.User), out var userId))
             {
-                await sessions.EndAllAsync(userId, context.RequestAborted);
+                try
+                {
+                    await sessions.EndAllAsync(userId, context.RequestAborted);
+                }
+                catch (Exception exception) when (DatabaseOutage.IsCause(exception))
+                {
+                    // This browser is still signed out; the user is told that other copies of the session were not ended.
+                    target = SignOutIncompletePath;
+                }
             }
 
             await signIn.SignOutAsync();
-            return Results.LocalRedirect("~/account/login");
+            return Results.LocalRedirect(target);
         }).RequireAntiforgery();
 
         // The idle session timeout. GET, so the layout can navigate here: it only ends the caller's own session (whose

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CooperationModel.Application.Accounts;
 using CooperationModel.Application.Notifications.CountUnread;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Seeding;
@@ -54,6 +55,39 @@ public sealed class DatabaseDownTests(AppFixture app)
         html.ShouldContain("data-testid=\"login-error\">Tietokantaan ei saada yhteyttä. Yritä hetken kuluttua uudelleen.<");
         html.ShouldContain("value=\"kuka.tahansa@demo.test\"");
         html.ShouldNotContain(DemoDataSeeder.DemoPassword);
+    }
+
+    [Fact]
+    public async Task SignOut_SessionsCannotBeEnded_SignsOutThisBrowserAndSaysSo()
+    {
+        // The new security stamp cannot be written: this browser is still signed out (no 500), and the sign-in page tells
+        // the user that other copies of the session were not ended.
+        await using var instance = new AppFactory(app.Database, services: services => services.AddScoped<UserSessions>().AddScoped<IUserSessions, SessionsThatCannotBeEnded>());
+        var client = instance.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        (await client.PostLoginAsync(DemoDataSeeder.WorkerHelsinki.Email, DemoDataSeeder.DemoPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await client.GetAsync("/inbox");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var signOut = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await page.AntiforgeryTokenAsync(),
+        }));
+
+        signOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        signOut.RedirectTarget().ShouldBe("/account/login?reason=signout-incomplete");
+        (await client.GetAsync("/api/inbox")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var login = await client.GetAsync("/account/login?reason=signout-incomplete");
+        (await login.ReadTextAsync()).ShouldContain("data-testid=\"login-signout-incomplete\">Sinut kirjattiin ulos tältä laitteelta.");
+    }
+
+    /// <summary>Sessions are checked as usual, but ending them fails as Npgsql fails to connect.</summary>
+    private sealed class SessionsThatCannotBeEnded(UserSessions real) : IUserSessions
+    {
+        public Task EndAllAsync(Guid userId, CancellationToken cancellationToken = default) =>
+            Task.FromException(new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused)));
+
+        public Task<bool> IsValidAsync(System.Security.Claims.ClaimsPrincipal principal, CancellationToken cancellationToken = default) =>
+            real.IsValidAsync(principal, cancellationToken);
     }
 
     private sealed class UnreachableCounts : ICountUnreadHandler
