@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 using MudBlazor.Services;
 using Serilog.Context;
 
@@ -36,6 +37,7 @@ public static class WebServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Snackbars at full opacity: the default 95 % washes the theme's colours below WCAG AA contrast.
         services.AddMudServices(options => options.SnackbarConfiguration.MaximumOpacity = 100);
+        services.AddMudBlazorTexts();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
@@ -79,6 +81,17 @@ public static class WebServices
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddSingleton<INotificationMailText, NotificationMailText>();
         return services;
+    }
+
+    /// <summary>
+    /// MudBlazor's own texts from the app's strings in every language, English included (MudBlazor would otherwise show
+    /// its built-in English for English, and for a key the strings lack).
+    /// </summary>
+    public static IServiceCollection AddMudBlazorTexts(this IServiceCollection services)
+    {
+        services.AddTransient<MudLocalizer, MudBlazorTexts>();
+        return services.AddLocalizationInterceptor(provider => new DefaultLocalizationInterceptor(
+            provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<MudLocalizer>()) { IgnoreDefaultEnglish = true });
     }
 
     /// <summary>

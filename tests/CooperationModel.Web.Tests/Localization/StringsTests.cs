@@ -192,18 +192,7 @@ public sealed class StringsTests : ComponentTestContext
 
     private static List<string> KeysOf(string fileName)
     {
-        var path = Path.Combine(RepositoryRoot(), "src", "CooperationModel.Web", "Resources", fileName);
+        var path = Path.Combine(Repository.WebProject(), "Resources", fileName);
         return XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CooperationModel.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("The repository root was not found.");
     }
 }
