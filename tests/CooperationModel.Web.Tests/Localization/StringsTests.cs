@@ -82,6 +82,7 @@ public sealed class StringsTests : ComponentTestContext
         codes.AddRange(await MessagesAsync(new RecordGuidanceCommand(Guid.Empty, null, null, null)));
         codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, null, null, null, false)));
         codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, ApplicationChannel.Paper, new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 2), false)));
+        codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, ApplicationChannel.Paper, DateOnly.MinValue, null, false)));
         codes.AddRange(await MessagesAsync(new RecordDecisionCommand(Guid.Empty, null, null, 50, null, new string('x', 201), false, false, null, null)));
         codes.AddRange(await MessagesAsync(new PostMessageCommand(Guid.Empty, Guid.Empty, " ", [])));
         codes.AddRange(await MessagesAsync(new PostMessageCommand(
