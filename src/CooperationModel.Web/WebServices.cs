@@ -84,8 +84,8 @@ public static class WebServices
     }
 
     /// <summary>
-    /// MudBlazor's own texts from the app's strings in every language, English included (MudBlazor would otherwise show
-    /// its built-in English for English, and for a key the strings lack).
+    /// MudBlazor's own texts from the app's strings in every language, English included (by default MudBlazor shows its
+    /// built-in English whenever the interface is in English); a key the strings lack falls back to that English.
     /// </summary>
     public static IServiceCollection AddMudBlazorTexts(this IServiceCollection services)
     {
