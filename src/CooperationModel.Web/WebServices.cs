@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using MudBlazor;
 using MudBlazor.Services;
 using Serilog.Context;
 
@@ -38,6 +39,7 @@ public static class WebServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Snackbars at full opacity: the default 95 % washes the theme's colours below WCAG AA contrast.
         services.AddMudServices(options => options.SnackbarConfiguration.MaximumOpacity = 100);
+        services.AddMudBlazorTexts();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddProblemDetails();
         services.AddHttpContextAccessor();
@@ -85,6 +87,17 @@ public static class WebServices
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddSingleton<INotificationMailText, NotificationMailText>();
         return services;
+    }
+
+    /// <summary>
+    /// MudBlazor's own texts from the app's strings in every language, English included (by default MudBlazor shows its
+    /// built-in English whenever the interface is in English); a key the strings lack falls back to that English.
+    /// </summary>
+    public static IServiceCollection AddMudBlazorTexts(this IServiceCollection services)
+    {
+        services.AddTransient<MudLocalizer, MudBlazorTexts>();
+        return services.AddLocalizationInterceptor(provider => new DefaultLocalizationInterceptor(
+            provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<MudLocalizer>()) { IgnoreDefaultEnglish = true });
     }
 
     /// <summary>

@@ -49,6 +49,40 @@ public sealed partial class LanguageTests(BrowserFixture fixture, ITestOutputHel
         });
     }
 
+    [Fact]
+    public async Task LanguageSwitch_AfterInteractiveNavigation_StaysOnTheCurrentPage()
+    {
+        await using var session = await UserSession.SignedInAsync(fixture, output, "LanguageSwitchAfterNavigation", DemoDataSeeder.HandlerNorth);
+        var page = session.Page;
+        await session.ScreenshotOnFailureAsync(async () =>
+        {
+            await Expect(page).ToHaveURLAsync(CaseSteps.CasesUrl());
+
+            // The circuit started on the workspace; the router moves to the new-case page without loading it.
+            await page.GetByTestId("new-case").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Uusi asia" })).ToBeVisibleAsync();
+            await Expect(page).ToHaveURLAsync(NewCaseUrl());
+
+            await page.GetByTestId("language-sv").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nytt ärende" })).ToBeVisibleAsync();
+            await Expect(page).ToHaveURLAsync(NewCaseUrl());
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "sv");
+
+            // And once more after the next interactive move, back to the workspace.
+            await session.WaitInteractiveAsync();
+            await page.GetByTestId("nav-cases").ClickAsync();
+            await Expect(page).ToHaveURLAsync(CaseSteps.CasesUrl());
+            await page.GetByTestId("new-case").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nytt ärende" })).ToBeVisibleAsync();
+            await page.GetByTestId("language-en").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New case" })).ToBeVisibleAsync();
+            await Expect(page).ToHaveURLAsync(NewCaseUrl());
+        });
+    }
+
+    [GeneratedRegex("/cases/new$")]
+    private static partial Regex NewCaseUrl();
+
     [GeneratedRegex("/account/login$")]
     private static partial Regex LoginUrl();
 

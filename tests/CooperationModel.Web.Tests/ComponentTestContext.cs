@@ -28,6 +28,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
             options.PopoverOptions.CheckForPopoverProvider = false;
         });
         Services.AddLocalization(options => options.ResourcesPath = "Resources");
+        Services.AddMudBlazorTexts();
         Services.AddApplicationServices();
         UseCulture("fi");
     }

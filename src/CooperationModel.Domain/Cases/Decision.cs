@@ -86,6 +86,10 @@ public sealed record CaseDecision(
         {
             errors.Add(Errors.DecidedInFuture);
         }
+        else
+        {
+            errors.AddRange(EnteredDate.Check(DecidedOn, today, nameof(DecidedOn)).Errors);
+        }
 
         if (DecidedOn < application.ReceivedOn)
         {

@@ -180,6 +180,10 @@ public sealed class ClientCase : ITenantOwned
         {
             errors.Add(Errors.ReceivedInFuture);
         }
+        else
+        {
+            errors.AddRange(EnteredDate.Check(application.ReceivedOn, today, nameof(ApplicationDetails.ReceivedOn)).Errors);
+        }
 
         if (application.CompleteOn is { } complete)
         {
@@ -191,6 +195,10 @@ public sealed class ClientCase : ITenantOwned
             if (complete > today)
             {
                 errors.Add(Errors.CompleteInFuture);
+            }
+            else
+            {
+                errors.AddRange(EnteredDate.Check(complete, today, nameof(ApplicationDetails.CompleteOn)).Errors);
             }
         }
 

@@ -45,7 +45,7 @@ public static class ConsentRule
         public static ValidationError MethodRequired => new("Referral.ConsentMethodRequired") { Field = "ConsentMethod" };
     }
 
-    /// <summary>Whether the record itself is complete: a given consent has a day (not in the future) and a method.</summary>
+    /// <summary>Whether the record itself is complete: a given consent has a day (not in the future, <see cref="EnteredDate"/>) and a method.</summary>
     public static Result CheckRecord(ConsentRecord consent, DateOnly today)
     {
         if (!consent.Given)
@@ -61,6 +61,10 @@ public static class ConsentRule
         else if (on > today)
         {
             errors.Add(Errors.DateInFuture);
+        }
+        else
+        {
+            errors.AddRange(EnteredDate.Check(on, today, "ConsentGivenOn").Errors);
         }
 
         if (consent.Method is null || !Enum.IsDefined(consent.Method.Value))

@@ -132,6 +132,10 @@ public sealed record LifeSituationSurvey
         {
             errors.Add(Errors.DateInFuture);
         }
+        else
+        {
+            errors.AddRange(EnteredDate.Check(SurveyedOn, today, Fields.SurveyedOn).Errors);
+        }
 
         if (Notes is not null && Notes.Trim().Length > NotesMaxLength)
         {

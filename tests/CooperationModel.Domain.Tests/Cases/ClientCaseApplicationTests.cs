@@ -149,6 +149,17 @@ public class ClientCaseApplicationTests
     }
 
     [Fact]
+    public void RecordApplication_ReceivedMoreThanTenYearsAgo_FailsOnReceivedOn()
+    {
+        var clientCase = Open(_handler);
+
+        var result = clientCase.RecordApplication(_handler, NormalApplication with { ReceivedOn = new DateOnly(1, 1, 1), CompleteOn = null }, Today, Morning);
+
+        result.ShouldFailWith<ValidationError>("EnteredDate.TooEarly", "ReceivedOn");
+        clientCase.Application.ShouldBeNull();
+    }
+
+    [Fact]
     public void RecordApplication_CompleteBeforeReceived_FailsOnCompleteOn()
     {
         var clientCase = Open(_handler);

@@ -72,6 +72,17 @@ public class ClientCaseDecisionTests
     }
 
     [Fact]
+    public void RecordDecision_DecidedMoreThanTenYearsAgo_FailsOnDecidedOn()
+    {
+        var clientCase = TakenByDecider();
+
+        var result = clientCase.RecordDecision(_decider, Granted(decidedOn: new DateOnly(1, 1, 1)), Today, Later);
+
+        result.Errors.ShouldContain(error => error.Code == "EnteredDate.TooEarly" && error.Field == "DecidedOn");
+        clientCase.Decision.ShouldBeNull();
+    }
+
+    [Fact]
     public void RecordDecision_DecidedInTheFuture_FailsOnDecidedOnAndStaysInProcessing()
     {
         var clientCase = TakenByDecider();

@@ -36,6 +36,15 @@ public class ConsentRecordTests
             "ConsentGivenOn");
 
     [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(2016, 11, 23)]
+    public void CheckRecord_GivenMoreThanTenYearsAgo_FailsWithTooEarly(int year, int month, int day) =>
+        ShouldFailWith(
+            ConsentRule.CheckRecord(ConsentRecord.GivenIn(ConsentMethod.Writing, new DateOnly(year, month, day)), Today),
+            "EnteredDate.TooEarly",
+            "ConsentGivenOn");
+
+    [Theory]
     [InlineData(1)]
     [InlineData(365)]
     public void CheckRecord_GivenOnAFutureDay_FailsWithDateInFuture(int daysFromToday) =>

@@ -61,6 +61,10 @@ public class LifeSituationSurveyTests
         ShouldFailWith((Survey with { SurveyedOn = Today.AddDays(1) }).Validate(Today), "Survey.DateInFuture", "SurveyedOn");
 
     [Fact]
+    public void Validate_DateMoreThanTenYearsAgo_FailsWithTooEarly() =>
+        ShouldFailWith((Survey with { SurveyedOn = new DateOnly(1, 1, 2) }).Validate(Today), "EnteredDate.TooEarly", "SurveyedOn");
+
+    [Fact]
     public void Validate_DateLongAgo_Succeeds() =>
         (Survey with { SurveyedOn = new DateOnly(2019, 1, 1) }).Validate(Today).IsSuccess.ShouldBeTrue();
 

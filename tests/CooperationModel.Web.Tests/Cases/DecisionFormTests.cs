@@ -53,9 +53,9 @@ public sealed class DecisionFormTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task Save_Reduction50_IsCappedAtTheLegalMaximumBeforeSaving()
+    public async Task Save_Reduction50_IsRefusedWithTheLegalRangeAndKeepsTheNumber()
     {
-        // The numeric field has Min 1 and Max 40, so MudBlazor clamps a typed 50 to 40: the range message cannot arise from typing.
+        // The field changes nothing that was typed (it once clamped 50 to 40 without a word): the rule refuses it.
         var form = RenderForm();
         await ChooseAsync(form, "decision-outcome", "Myönteinen");
         await ChooseAsync(form, "decision-reduction-reason", "Kieltäytynyt suunnitelman laatimisesta");
@@ -63,8 +63,9 @@ public sealed class DecisionFormTests : ComponentTestContext
 
         form.Find("form").Submit();
 
-        form.WaitForAssertion(() => _handler.Calls.ShouldHaveSingleItem().ReductionPercent.ShouldBe(BasicAmountReduction.MaxPercent));
-        form.Find("input[data-testid=decision-reduction-percent]").GetAttribute("value").ShouldBe("40");
+        form.WaitForAssertion(() => ErrorTextOf(form, "decision-reduction-percent").ShouldBe("Alennuksen on oltava 1–40 %."));
+        _handler.Calls.ShouldBeEmpty();
+        form.Find("input[data-testid=decision-reduction-percent]").GetAttribute("value").ShouldBe("50");
     }
 
     [Fact]

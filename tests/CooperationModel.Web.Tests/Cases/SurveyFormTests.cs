@@ -128,6 +128,71 @@ public sealed class SurveyFormTests : ComponentTestContext
         form.WaitForAssertion(() => _handler.Calls.ShouldHaveSingleItem().Survey.SurveyedOn.ShouldBe(new DateOnly(2025, 4, 11)));
     }
 
+    [Theory]
+    [InlineData("survey-months", "601", "Kuukausien määrän on oltava 0–600.")]
+    [InlineData("survey-months", "-1", "Kuukausien määrän on oltava 0–600.")]
+    [InlineData("survey-months", "−1", "Kuukausien määrän on oltava 0–600.")]
+    [InlineData("survey-children", "21", "Lasten määrän on oltava 0–20.")]
+    public void Save_NumberOutOfRange_RefusesWithTheRangeAndKeepsTheNumber(string testId, string typed, string message)
+    {
+        var form = RenderForm();
+        form.Find($"input[data-testid={testId}]").Change(typed);
+
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => ErrorTextOf(form, $"input[data-testid={testId}]").ShouldBe(message));
+        _handler.Calls.ShouldBeEmpty();
+        form.Find($"input[data-testid={testId}]").GetAttribute("value").ShouldBe(typed);
+    }
+
+    [Theory]
+    [InlineData("survey-months", "abc")]
+    [InlineData("survey-months", "1e5")]
+    [InlineData("survey-children", "2,5")]
+    public void Save_NotAWholeNumber_SaysSoInFinnishKeepsTheTextAndSendsNothing(string testId, string typed)
+    {
+        var form = RenderForm();
+        form.Find($"input[data-testid={testId}]").Change(typed);
+
+        form.WaitForAssertion(() => ErrorTextOf(form, $"input[data-testid={testId}]").ShouldBe("Kirjoita kokonaisluku numeroin, esim. 12."));
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => ErrorTextOf(form, $"input[data-testid={testId}]").ShouldBe("Kirjoita kokonaisluku numeroin, esim. 12."));
+        _handler.Calls.ShouldBeEmpty();
+        _saved.ShouldBe(0);
+        form.Find($"input[data-testid={testId}]").GetAttribute("value").ShouldBe(typed);
+        form.Markup.ShouldNotContain("Not a valid number");
+    }
+
+    [Fact]
+    public void Save_NotAWholeNumberCorrected_SendsTheNumber()
+    {
+        var form = RenderForm();
+        form.Find("input[data-testid=survey-months]").Change("abc");
+        form.Find("form").Submit();
+        form.WaitForAssertion(() => form.Markup.ShouldContain("Kirjoita kokonaisluku numeroin"));
+
+        form.Find("input[data-testid=survey-months]").Change("12");
+
+        form.WaitForAssertion(() => form.Markup.ShouldNotContain("Kirjoita kokonaisluku numeroin"));
+        form.Find("form").Submit();
+        form.WaitForAssertion(() => _handler.Calls.ShouldHaveSingleItem().Survey.Income.MonthsOnAssistance.ShouldBe(12));
+    }
+
+    [Fact]
+    public void Save_DateThatIsNoRealDay_SaysItIsNotAValidDateAndKeepsIt()
+    {
+        var form = RenderForm();
+        form.Find("input[data-testid=survey-date]").Change("31.2.2025");
+
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => ErrorTextOf(form, "input[data-testid=survey-date]")
+            .ShouldBe("Päivämäärä ei ole oikea päivä. Kirjoita se muodossa p.k.vvvv, esim. 28.2.2026."));
+        _handler.Calls.ShouldBeEmpty();
+        form.Find("input[data-testid=survey-date]").GetAttribute("value").ShouldBe("31.2.2025");
+    }
+
     [Fact]
     public void Render_CurrentSurvey_PrefillsTheFields()
     {

@@ -21,6 +21,7 @@ using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Domain.Surveys;
+using CooperationModel.Web.Components.Shared;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -48,7 +49,10 @@ public sealed class StringsTests : ComponentTestContext
     {
         UseCulture(culture);
 
-        var missing = ErrorCodes().Where(IsMissing).ToList();
+        var missing = ErrorCodes()
+            .Concat([UnreadableInput.NotADate("").Code, UnreadableInput.NotANumber("").Code])
+            .Where(IsMissing)
+            .ToList();
 
         missing.ShouldBeEmpty();
     }
@@ -82,6 +86,7 @@ public sealed class StringsTests : ComponentTestContext
         codes.AddRange(await MessagesAsync(new RecordGuidanceCommand(Guid.Empty, null, null, null)));
         codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, null, null, null, false)));
         codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, ApplicationChannel.Paper, new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 2), false)));
+        codes.AddRange(await MessagesAsync(new RecordApplicationCommand(Guid.Empty, ApplicationChannel.Paper, DateOnly.MinValue, null, false)));
         codes.AddRange(await MessagesAsync(new RecordDecisionCommand(Guid.Empty, null, null, 50, null, new string('x', 201), false, false, null, null)));
         codes.AddRange(await MessagesAsync(new PostMessageCommand(Guid.Empty, Guid.Empty, " ", [])));
         codes.AddRange(await MessagesAsync(new PostMessageCommand(
@@ -192,18 +197,7 @@ public sealed class StringsTests : ComponentTestContext
 
     private static List<string> KeysOf(string fileName)
     {
-        var path = Path.Combine(RepositoryRoot(), "src", "CooperationModel.Web", "Resources", fileName);
+        var path = Path.Combine(Repository.WebProject(), "Resources", fileName);
         return XDocument.Load(path).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CooperationModel.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("The repository root was not found.");
     }
 }

@@ -99,6 +99,42 @@ public sealed class ReferralFormTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Send_Valid_TheClearedFormSaysNothingIsRequired()
+    {
+        var sentId = Guid.Empty;
+        var form = await RenderFormAsync(id => sentId = id);
+        await ChooseGroundAsync(form, "Ilmeinen sosiaalihuollon tarve");
+        ChooseConsent(form, consent: false);
+
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => sentId.ShouldBe(_handler.NewId));
+        form.WaitForAssertion(() => form.FindAll(".mud-input-error").ShouldBeEmpty());
+        form.Find("[data-testid=referral-form]").TextContent.ShouldNotContain("Required");
+        form.Find("[data-testid=referral-form]").TextContent.ShouldNotContain("Pakollinen");
+    }
+
+    [Theory]
+    [InlineData("1.1.0001", "Tarkista päivämäärä: se voi olla enintään 10 vuoden takaa.")]
+    [InlineData("31.2.2026", "Päivämäärä ei ole oikea päivä. Kirjoita se muodossa p.k.vvvv, esim. 28.2.2026.")]
+    public async Task Send_ConsentDateImpossible_SaysWhatIsWrongAndKeepsTheDate(string typed, string message)
+    {
+        var form = await RenderFormAsync();
+        await ChooseGroundAsync(form, "Ilmeinen sosiaalihuollon tarve");
+        ChooseConsent(form, consent: true);
+        ChooseMethod(form, ConsentMethod.Phone);
+        TypeDescription(form, Description);
+        form.Find("input[data-testid=consent-given-on]").Change(typed);
+
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => ErrorTextOf(form, "consent-given-on").ShouldBe(message));
+        _handler.Calls.ShouldBeEmpty();
+        form.Find("input[data-testid=consent-given-on]").GetAttribute("value").ShouldBe(typed);
+        DescriptionField(form).GetAttribute("value").ShouldBe(Description);
+    }
+
+    [Fact]
     public async Task Send_ConsentWithoutMethod_AsksHowItWasGivenAndKeepsTheText()
     {
         var form = await RenderFormAsync();

@@ -152,10 +152,12 @@ public sealed class RecordGuidanceValidator : AbstractValidator<RecordGuidanceCo
 
 public sealed class RecordApplicationValidator : AbstractValidator<RecordApplicationCommand>
 {
-    public RecordApplicationValidator()
+    public RecordApplicationValidator(TimeProvider clock)
     {
         RuleFor(c => c.Channel).NotNull().WithMessage("Application.ChannelRequired").IsInEnum().WithMessage("Application.ChannelRequired");
         RuleFor(c => c.ReceivedOn).NotNull().WithMessage("Application.ReceivedRequired");
+        RuleFor(c => c.ReceivedOn).MustPass(on => EnteredDate.Check(on, clock.Today(), nameof(RecordApplicationCommand.ReceivedOn)));
+        RuleFor(c => c.CompleteOn).MustPass(on => EnteredDate.Check(on, clock.Today(), nameof(RecordApplicationCommand.CompleteOn)));
         RuleFor(c => c.CompleteOn)
             .Must((command, complete) => complete is null || command.ReceivedOn is null || complete >= command.ReceivedOn)
             .WithMessage("Case.CompleteBeforeReceived");

@@ -51,10 +51,11 @@ public sealed class RecordDecisionHandler(CaseCommands cases, IValidator<RecordD
 /// <summary>The form's rules; the domain checks the decision against the case once more (dates, urgency).</summary>
 public sealed class RecordDecisionValidator : AbstractValidator<RecordDecisionCommand>
 {
-    public RecordDecisionValidator()
+    public RecordDecisionValidator(TimeProvider clock)
     {
         RuleFor(c => c.Outcome).NotNull().WithMessage("Decision.OutcomeRequired").IsInEnum().WithMessage("Decision.OutcomeRequired");
         RuleFor(c => c.DecidedOn).NotNull().WithMessage("Decision.DateRequired");
+        RuleFor(c => c.DecidedOn).MustPass(on => EnteredDate.Check(on, clock.Today(), nameof(RecordDecisionCommand.DecidedOn)));
         RuleFor(c => c.ReductionPercent)
             .InclusiveBetween(1, BasicAmountReduction.MaxPercent).When(c => c.ReductionPercent is not null)
             .WithMessage(CaseDecision.Errors.ReductionPercent.Code);

@@ -28,6 +28,9 @@ public abstract class CommandForm<TCommand> : ComponentBase
 
     protected bool Saving { get; private set; }
 
+    /// <summary>Date and number fields that hold text they cannot read: nothing is sent while any does.</summary>
+    protected UnreadableInput Unreadable { get; } = new();
+
     /// <summary>The command as the fields stand now.</summary>
     protected abstract TCommand Command { get; }
 
@@ -77,13 +80,20 @@ public abstract class CommandForm<TCommand> : ComponentBase
 
     private async Task<bool> ValidateAsync()
     {
-        if (Services.GetService(typeof(IValidator<TCommand>)) is not IValidator<TCommand> validator)
+        var validator = Services.GetService(typeof(IValidator<TCommand>)) as IValidator<TCommand>;
+        if (validator is null && !Unreadable.Any)
         {
             return true;
         }
 
-        var result = await validator.CheckAsync(Command, CancellationToken.None);
-        Errors.Show(result.Errors);
-        return result.IsSuccess;
+        // Unreadable text first: its message is the one its field shows.
+        var errors = Unreadable.Errors.ToList();
+        if (validator is not null)
+        {
+            errors.AddRange((await validator.CheckAsync(Command, CancellationToken.None)).Errors);
+        }
+
+        Errors.Show(errors);
+        return errors.Count == 0;
     }
 }
