@@ -2,6 +2,7 @@ using System.Globalization;
 using CooperationModel.Application.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Web.Endpoints;
 using CooperationModel.Web.Services;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -38,6 +39,7 @@ public static class WebServices
         services.AddMudServices(options => options.SnackbarConfiguration.MaximumOpacity = 100);
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddProblemDetails();
+        services.AddBindingFailureAnswers();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>
