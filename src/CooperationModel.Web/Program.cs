@@ -11,6 +11,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseSerilog((context, services, logger) => logger
     .ReadFrom.Configuration(context.Configuration)
     .ReadFrom.Services(services)
+    // A request's path is what the caller typed: scrubbed wherever the framework logs it (see RequestLogScrubbing).
+    .Enrich.With(new RequestLogScrubbing())
     // Hosting diagnostics log every URL with its query string, and an inbox search carries a client's name or identity
     // code there. Held at Warning whatever the configuration says (set last, so it wins); the request log has no query.
     .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning));
@@ -53,7 +55,11 @@ app.UseRequestLocalization();
 
 // Routing after the status code pages, so that a re-executed request (/not-found) is routed again.
 app.UseRouting();
-app.UseSerilogRequestLogging();
+// The request log names the route matched, not the path sent (which may carry anything the caller typed).
+app.UseSerilogRequestLogging(options => options.GetMessageTemplateProperties = RequestLogScrubbing.Properties);
+// Inside the request log: a request that cannot be bound (a value not of its parameter's type, a malformed form) gets
+// localised 400 problem details, and its raw value reaches no log (see BindingFailures).
+app.UseBindingFailureAnswers();
 
 app.UseAuthentication();
 // Organisation admins must enrol for two-factor sign-in before anything else (see TwoFactorEnrolment).

@@ -2,6 +2,7 @@ using System.Globalization;
 using CooperationModel.Application.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Web.Endpoints;
 using CooperationModel.Web.Security;
 using CooperationModel.Web.Services;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -42,6 +43,7 @@ public static class WebServices
         services.AddMudBlazorTexts();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddProblemDetails();
+        services.AddBindingFailureAnswers();
         services.AddHttpContextAccessor();
 
         services.Configure<RequestLocalizationOptions>(options =>

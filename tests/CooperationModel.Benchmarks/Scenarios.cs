@@ -73,13 +73,13 @@ public static class Scenarios
 
     private static Scenario InboxList(string group, string name, string user, ListInboxQuery query) => new(group, name, user, async (services, ct) =>
     {
-        var page = await services.GetRequiredService<IListInboxHandler>().HandleAsync(query, ct);
+        var page = (await services.GetRequiredService<IListInboxHandler>().HandleAsync(query, ct)).Value;
         return Invariant($"{page.Items.Count} of {page.TotalCount:N0}");
     });
 
     private static Scenario Cases(string group, string name, string user, ListCasesQuery query) => new(group, name, user, async (services, ct) =>
     {
-        var page = await services.GetRequiredService<IListCasesHandler>().HandleAsync(query, ct);
+        var page = (await services.GetRequiredService<IListCasesHandler>().HandleAsync(query, ct)).Value;
         return Invariant($"{page.Items.Count} of {page.TotalCount:N0}");
     });
 

@@ -31,6 +31,17 @@ public static class Validation
                 context.AddFailure(context.PropertyPath, result.FirstError.Code);
             }
         });
+
+    /// <summary>Adds every error of a check as a failure of the input the error names (its field), or of the property.</summary>
+    public static IRuleBuilderOptionsConditions<T, TProperty> MustPassWithOwnFields<T, TProperty>(
+        this IRuleBuilder<T, TProperty> rule, Func<TProperty, Result> check) =>
+        rule.Custom((value, context) =>
+        {
+            foreach (var error in check(value).Errors)
+            {
+                context.AddFailure(error.Field ?? context.PropertyPath, error.Code);
+            }
+        });
 }
 
 /// <summary>Errors that many use cases share.</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using CooperationModel.Application.AccessLog.ClientLogReport;
 using CooperationModel.Application.AccessLog.SearchAccessLog;
 using CooperationModel.Domain.AccessLog;
+using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Web.Components.Shared;
@@ -31,24 +32,25 @@ public static class AccessLogEndpoints
             [FromQuery] string? client, [FromQuery] string? user, [FromQuery] string? from, [FromQuery] string? to,
             IAccessLogSearchHandler handler, IStringLocalizer<SharedResource> l, HttpContext context, CancellationToken ct) =>
         {
-            var errors = new Dictionary<string, string[]>();
+            var errors = new List<Error>();
             if (client is not null && !IsClientKey(client))
             {
-                errors["client"] = [l["Api.ValueInvalid"]];
+                errors.Add(new ValidationError(ApiEndpoints.ValueInvalid) { Field = "client" });
             }
 
-            var userId = Parse<Guid>(user, "user", Guid.TryParse, errors, l);
-            var fromDay = Parse<DateOnly>(from, "from", (string s, out DateOnly d) => DateOnly.TryParseExact(s, "yyyy-MM-dd", out d), errors, l);
-            var toDay = Parse<DateOnly>(to, "to", (string s, out DateOnly d) => DateOnly.TryParseExact(s, "yyyy-MM-dd", out d), errors, l);
+            var userId = Parse<Guid>(user, "user", Guid.TryParse, errors);
+            var fromDay = Parse<DateOnly>(from, "from", TryParseDay, errors);
+            var toDay = Parse<DateOnly>(to, "to", TryParseDay, errors);
             if (errors.Count > 0)
             {
-                return Results.ValidationProblem(errors, title: l["Api.InvalidRequest"]);
+                return ApiEndpoints.Problem(errors, l);
             }
 
+            // The days' range (no 0001-01-01, no 9999-12-31) is the search's rule, the same as on the page.
             var result = await handler.ExportAsync(new AccessLogSearch(client, userId, fromDay, toDay), ct);
             if (!result.TryGetValue(out var rows))
             {
-                return ApiEndpoints.Problem(result.FirstError, l);
+                return ApiEndpoints.Problem(result.Errors, l);
             }
 
             context.Response.Headers.CacheControl = "no-store";
@@ -59,21 +61,21 @@ public static class AccessLogEndpoints
             [FromQuery] string? client, [FromQuery] string? lang,
             IClientLogReportHandler handler, IStringLocalizer<SharedResource> l, HttpContext context, CancellationToken ct) =>
         {
-            var errors = new Dictionary<string, string[]>();
+            var errors = new List<Error>();
             var language = lang is "fi" or "sv" ? lang : "";
             if (language.Length == 0)
             {
-                errors["lang"] = [l["Api.ValueInvalid"]];
+                errors.Add(new ValidationError(ApiEndpoints.ValueInvalid) { Field = "lang" });
             }
 
             if (!IsClientKey(client))
             {
-                errors["client"] = [l["Api.ValueInvalid"]];
+                errors.Add(new ValidationError(ApiEndpoints.ValueInvalid) { Field = "client" });
             }
 
             if (errors.Count > 0)
             {
-                return Results.ValidationProblem(errors, title: l["Api.InvalidRequest"]);
+                return ApiEndpoints.Problem(errors, l);
             }
 
             var result = await handler.HandleAsync(client ?? "", ct);
@@ -110,7 +112,10 @@ public static class AccessLogEndpoints
     private static bool IsClientKey(string? value) =>
         value is { Length: 44 } && Convert.TryFromBase64String(value, new byte[32], out var written) && written == 32;
 
-    private static T? Parse<T>(string? value, string name, TryParse<T> tryParse, Dictionary<string, string[]> errors, IStringLocalizer l)
+    private static bool TryParseDay(string value, out DateOnly day) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
+
+    private static T? Parse<T>(string? value, string name, TryParse<T> tryParse, List<Error> errors)
         where T : struct
     {
         if (string.IsNullOrEmpty(value))
@@ -123,7 +128,7 @@ public static class AccessLogEndpoints
             return parsed;
         }
 
-        errors[name] = [l["Api.ValueInvalid"]];
+        errors.Add(new ValidationError(ApiEndpoints.ValueInvalid) { Field = name });
         return null;
     }
 

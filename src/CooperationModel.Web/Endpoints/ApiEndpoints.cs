@@ -21,7 +21,14 @@ public static class ApiEndpoints
         // The API accepts the sign-in cookie, so a state-changing endpoint here would be open to cross-site request forgery
         // unless it checks an antiforgery token (or a custom header). It has none: reads only (GET), and
         // AntiforgeryCoverageTests fails on any POST/PUT/PATCH/DELETE endpoint that is not protected.
-        var api = endpoints.MapGroup("/api").RequireRateLimiting(Security.RateLimits.ApiPolicy);
+        // Personal data: no cache along the way or in the browser keeps a copy of an answer.
+        var api = endpoints.MapGroup("/api")
+            .RequireRateLimiting(Security.RateLimits.ApiPolicy)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                context.HttpContext.Response.Headers.CacheControl = "no-store";
+                return await next(context);
+            });
 
         api.MapGet("/referrals/{id:guid}", async (Guid id, IGetReferralHandler handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
@@ -34,53 +41,37 @@ public static class ApiEndpoints
         // The inbox is the receivers' work list, as on the /inbox page: nobody else gets the list of clients.
         api.MapGet("/inbox", async (
             [FromQuery] string? page, [FromQuery] string? pageSize, [FromQuery] string? search, [FromQuery] string? status,
-            [FromQuery] string? ground, [FromQuery] string? municipality, [FromQuery] bool? mine, [FromQuery] string? order, [FromQuery] string? overdue,
+            [FromQuery] string? ground, [FromQuery] string? municipality, [FromQuery] string? mine, [FromQuery] string? order, [FromQuery] string? overdue,
             IListInboxHandler handler, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
         {
-            // Query values are read here, not bound, so that a malformed one gets the same localised 400.
-            var errors = new Dictionary<string, string[]>();
-            var pageNumber = ParseOptional(page, 1);
-            if (pageNumber is not >= 1)
-            {
-                errors["page"] = [l["Api.PageInvalid"]];
-            }
-
-            var size = ParseOptional(pageSize, PageRequest.DefaultPageSize);
-            if (size is not (>= 1 and <= PageRequest.MaxPageSize))
-            {
-                errors["pageSize"] = [l["Api.PageSizeInvalid", PageRequest.MaxPageSize]];
-            }
-
-            var wantedStatus = ParseEnum<ReferralStatus>(status, "status", "Api.StatusInvalid", errors, l);
-            var wantedGround = ParseEnum<ReferralGround>(ground, "ground", "Api.ValueInvalid", errors, l);
-            var wantedOrder = ParseEnum<InboxOrder>(order, "order", "Api.ValueInvalid", errors, l) ?? InboxOrder.NewestFirst;
+            // Query values are read here, not bound, so that a malformed one gets the same localised 400; the ranges (which
+            // pages exist, what a search may hold) are the use case's rules (ListRules), the same as on the page.
+            var errors = new List<Error>();
+            var pageNumber = ParseInt(page, 1, ListRules.PageInvalid, errors);
+            var size = ParseInt(pageSize, PageRequest.DefaultPageSize, ListRules.PageSizeInvalid, errors);
+            var wantedStatus = ParseEnum<ReferralStatus>(status, "status", "Api.StatusInvalid", errors);
+            var wantedGround = ParseEnum<ReferralGround>(ground, "ground", ValueInvalid, errors);
+            var wantedOrder = ParseEnum<InboxOrder>(order, "order", ValueInvalid, errors) ?? InboxOrder.NewestFirst;
             if (!string.IsNullOrEmpty(municipality) && CooperationModel.Domain.Geography.ReferenceCatalog.Instance.FindMunicipality(municipality) is null)
             {
-                errors["municipality"] = [l["Api.ValueInvalid"]];
+                errors.Add(new ValidationError(ValueInvalid) { Field = "municipality" });
             }
 
-            bool? wantedOverdue = null;
-            if (!string.IsNullOrEmpty(overdue))
-            {
-                if (bool.TryParse(overdue, out var onlyOverdue))
-                {
-                    wantedOverdue = onlyOverdue;
-                }
-                else
-                {
-                    errors["overdue"] = [l["Api.ValueInvalid"]];
-                }
-            }
-
+            var onlyMine = ParseBool(mine, "mine", errors) ?? false;
+            var wantedOverdue = ParseBool(overdue, "overdue", errors);
             if (errors.Count > 0)
             {
-                return Results.ValidationProblem(errors, title: l["Api.InvalidRequest"]);
+                return Problem(errors, l);
             }
 
-            var rows = await handler.HandleAsync(
-                new ListInboxQuery(
-                    search, wantedStatus, new PageRequest(pageNumber!.Value, size!.Value), wantedGround, municipality, mine ?? false, wantedOrder, wantedOverdue),
+            var result = await handler.HandleAsync(
+                new ListInboxQuery(search, wantedStatus, new PageRequest(pageNumber, size), wantedGround, municipality, onlyMine, wantedOrder, wantedOverdue),
                 ct);
+            if (!result.TryGetValue(out var rows))
+            {
+                return Problem(result.Errors, l);
+            }
+
             return Results.Ok(new
             {
                 rows.TotalCount,
@@ -96,8 +87,14 @@ public static class ApiEndpoints
         return endpoints;
     }
 
-    /// <summary>An enum from its name (any case); an unknown name is an error on that parameter.</summary>
-    private static TEnum? ParseEnum<TEnum>(string? value, string name, string errorKey, Dictionary<string, string[]> errors, IStringLocalizer<SharedResource> l)
+    /// <summary>The text of a query value that is not one the parameter takes.</summary>
+    public const string ValueInvalid = "Api.ValueInvalid";
+
+    /// <summary>
+    /// An enum from exactly one of its names (any case). Numbers, lists ("Sent,Received", which <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/>
+    /// would OR into another value) and padded names are errors on that parameter.
+    /// </summary>
+    public static TEnum? ParseEnum<TEnum>(string? value, string name, string errorCode, List<Error> errors)
         where TEnum : struct, Enum
     {
         if (string.IsNullOrEmpty(value))
@@ -105,20 +102,65 @@ public static class ApiEndpoints
             return null;
         }
 
-        if (Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        if (Enum.GetNames<TEnum>().FirstOrDefault(n => n.Equals(value, StringComparison.OrdinalIgnoreCase)) is { } known)
+        {
+            return Enum.Parse<TEnum>(known);
+        }
+
+        errors.Add(new ValidationError(errorCode) { Field = name });
+        return null;
+    }
+
+    /// <summary>"true" or "false" (any case); absent is null.</summary>
+    public static bool? ParseBool(string? value, string name, List<Error> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (bool.TryParse(value, out var parsed))
         {
             return parsed;
         }
 
-        errors[name] = [l[errorKey]];
+        errors.Add(new ValidationError(ValueInvalid) { Field = name });
         return null;
     }
 
-    /// <summary>An absent value gives the default; a value that is not a whole number gives null.</summary>
-    private static int? ParseOptional(string? value, int defaultValue) =>
-        string.IsNullOrEmpty(value)
-            ? defaultValue
-            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+    /// <summary>An absent value gives the default; a value that is not a whole number of <see cref="int"/>'s range gives the error.</summary>
+    private static int ParseInt(string? value, int defaultValue, ValidationError error, List<Error> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return defaultValue;
+        }
+
+        if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        errors.Add(error);
+        return defaultValue;
+    }
+
+    /// <summary>
+    /// Errors as one problem: validation errors as a 400 validation problem whose <c>errors</c> are keyed by the query
+    /// parameter each names (its <see cref="Error.Field"/>), anything else as <see cref="Problem(Error, IStringLocalizer{SharedResource})"/>.
+    /// </summary>
+    public static IResult Problem(IReadOnlyList<Error> errors, IStringLocalizer<SharedResource> l)
+    {
+        if (errors.Any(e => e is not ValidationError))
+        {
+            return Problem(errors.First(e => e is not ValidationError), l);
+        }
+
+        return Results.ValidationProblem(
+            errors.GroupBy(e => e.Field ?? "").ToDictionary(g => g.Key, g => g.Select(e => FieldErrors.Text(l, e)).Distinct().ToArray()),
+            title: l["Api.InvalidRequest"],
+            extensions: new Dictionary<string, object?> { ["code"] = errors[0].Code });
+    }
 
     /// <summary>The one place where an error value becomes an HTTP problem.</summary>
     public static IResult Problem(Error error, IStringLocalizer<SharedResource> l)

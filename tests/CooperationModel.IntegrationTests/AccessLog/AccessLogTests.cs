@@ -83,7 +83,7 @@ public sealed class AccessLogTests(AppFixture app)
         Page<InboxRow> page;
         await using (var worker = await app.AsUserAsync(DemoDataSeeder.WorkerHelsinki))
         {
-            page = await worker.Get<IListInboxHandler>().HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, 3)));
+            page = (await worker.Get<IListInboxHandler>().HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, 3)))).Value;
         }
 
         page.Items.Count.ShouldBe(3);
@@ -107,21 +107,39 @@ public sealed class AccessLogTests(AppFixture app)
         await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
         await using var worker = await app.AsUserAsync(DemoDataSeeder.WorkerHelsinki);
         var inbox = worker.Get<IListInboxHandler>();
-        var first = await inbox.HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, 3)));
+        var first = (await inbox.HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, 3)))).Value;
 
         // A new referral arrives; the open inbox reloads its page, newest first.
         var arrived = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
         var lastBefore = (await EntriesAsync(e => e.OrganisationId == DemoDataSeeder.WorkerHelsinki.OrganisationId)).Max(e => e.Id);
-        var again = await inbox.HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, 3))
+        var again = (await inbox.HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, 3))
         {
             AlreadyShown = first.Items.Select(r => r.Id).ToHashSet(),
-        });
+        })).Value;
 
         again.Items.ShouldContain(r => r.Id == arrived.ReferralId);
         var ids = again.Items.Select(r => r.Id).ToList();
         var entries = await EntriesAsync(e => e.Action == AccessAction.List && e.Id > lastBefore && ids.Contains(e.RecordId!.Value)
             && e.OrganisationId == DemoDataSeeder.WorkerHelsinki.OrganisationId);
         entries.ShouldHaveSingleItem().RecordId.ShouldBe(arrived.ReferralId);
+    }
+
+    /// <summary>The end of 9999-12-31 and the start of 0001-01-01 in Finnish time are outside what a date can hold: a 500.</summary>
+    [Theory]
+    [InlineData("to=9999-12-31", "to")]
+    [InlineData("from=0001-01-01", "from")]
+    [InlineData("from=1999-12-31", "from")]
+    public async Task Export_DayOutOfRange_LocalisedValidationProblem(string query, string field)
+    {
+        var client = await EnrolledAdminClientAsync();
+
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/admin/access-log/export?{query}") { Headers = { { "Accept-Language", "sv" } } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        using var json = await response.ReadJsonAsync();
+        json.RootElement.GetProperty("title").GetString().ShouldBe("Begäran är ogiltig.");
+        json.RootElement.GetProperty("errors").GetProperty(field)[0].GetString().ShouldStartWith("Dagen måste vara", Case.Sensitive, json.RootElement.ToString());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CooperationModel.Application.Common;
 using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.IntegrationTests.Support;
 
@@ -30,6 +31,87 @@ public sealed class ApiValidationTests(AppFixture app)
         errors.ValueKind.ShouldBe(JsonValueKind.Object);
         errors.TryGetProperty(field, out var messages).ShouldBeTrue($"errors has no '{field}': {errors}");
         messages.GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
+    /// <summary>The offset of such a page overflowed into a negative OFFSET, which PostgreSQL refused: a 500.</summary>
+    [Theory]
+    [InlineData("page=2147483647&pageSize=100", "page")]
+    [InlineData("page=42949673&pageSize=100", "page")]
+    [InlineData("page=21474837&pageSize=100", "page")]
+    [InlineData("page=99999999999", "page")]
+    [InlineData("pageSize=99999999999", "pageSize")]
+    [InlineData("search=a%00b", "search")]
+    [InlineData("search=%01", "search")]
+    [InlineData("status=Sent,Received", "status")]
+    [InlineData("status=Sent&status=Received", "status")]
+    [InlineData("status=%20Sent", "status")]
+    [InlineData("ground=1", "ground")]
+    [InlineData("order=NewestFirst,ClientName", "order")]
+    [InlineData("mine=xyz", "mine")]
+    [InlineData("mine=131052-308T", "mine")]
+    [InlineData("overdue=1", "overdue")]
+    public async Task Inbox_MalformedParameter_LocalisedValidationProblem(string query, string field)
+    {
+        var client = await app.SignedInClientAsync(DemoDataSeeder.WorkerHelsinki);
+
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/inbox?{query}") { Headers = { { "Accept-Language", "sv" } } });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        using var json = await response.ReadJsonAsync();
+        json.RootElement.GetProperty("title").GetString().ShouldBe("Begäran är ogiltig.");
+        json.RootElement.GetProperty("errors").TryGetProperty(field, out var messages).ShouldBeTrue(json.RootElement.ToString());
+        messages.GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Inbox_SearchTooLong_SaysSoInTheCallersLanguage()
+    {
+        var client = await app.SignedInClientAsync(DemoDataSeeder.WorkerHelsinki);
+
+        var response = await client.GetAsync($"/api/inbox?search={new string('a', ListRules.SearchMaxLength + 1)}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var json = await response.ReadJsonAsync();
+        json.RootElement.GetProperty("errors").GetProperty("search")[0].GetString().ShouldBe("Haku on liian pitkä: enintään 100 merkkiä.");
+    }
+
+    [Fact]
+    public async Task Inbox_StatusListOfTwo_NotAnotherStatus()
+    {
+        // Sent (1) OR Received (2) was 3: the accepted referrals, with 200.
+        var client = await app.SignedInClientAsync(DemoDataSeeder.WorkerHelsinki);
+
+        var response = await client.GetAsync("/api/inbox?status=Sent,Received");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.ReadTextAsync()).ShouldNotContain("\"Accepted\"");
+    }
+
+    [Theory]
+    [InlineData("/api/inbox")]
+    [InlineData("/api/inbox?page=0")]
+    public async Task Api_Answers_NoStore(string path)
+    {
+        var client = await app.SignedInClientAsync(DemoDataSeeder.WorkerHelsinki);
+
+        var response = await client.GetAsync(path);
+
+        // The API's own header, exactly: a response that renews the sign-in cookie carries the cookie handler's
+        // "no-cache, no-store" too, which once hid that the API itself sent none.
+        response.Headers.CacheControl?.ToString().ShouldBe("no-store", $"GET {path}");
+    }
+
+    [Fact]
+    public async Task Referral_Shown_NoStore()
+    {
+        var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
+        var client = await app.SignedInClientAsync(DemoDataSeeder.WorkerHelsinki);
+
+        var response = await client.GetAsync($"/api/referrals/{sent.ReferralId}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.CacheControl?.ToString().ShouldBe("no-store");
     }
 
     [Fact]

@@ -188,6 +188,22 @@ public sealed class LogScanTests
         (await http.GetAsync($"/api/referrals/{Guid.NewGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await http.GetAsync("/api/inbox?page=ei&search=" + Uri.EscapeDataString(client.Name))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await http.GetAsync($"/referrals/{Guid.NewGuid()}/attachments/{attachment.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Malformed values that carry the client's data, in every parameter of the inbox: `?mine=<identity code>` once put
+        // the code into the log, raw and at error level, from the framework's binding exception.
+        var code = Uri.EscapeDataString(client.IdentityCode);
+        var name = Uri.EscapeDataString(client.Name);
+        string[] malformed =
+        [
+            $"mine={code}", $"overdue={code}", $"page={code}", $"pageSize={code}", $"status={code}", $"ground={name}", $"order={code}",
+            $"municipality={code}", $"search={name}%00", $"search={code}&page=2147483647", $"status=Sent,Received&search={name}",
+        ];
+        foreach (var query in malformed)
+        {
+            (await http.GetAsync("/api/inbox?" + query)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);
+        }
+
+        (await http.GetAsync($"/api/referrals/{code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     /// <summary>Fails with every event that carries client data, naming what leaked, where and from which source.</summary>

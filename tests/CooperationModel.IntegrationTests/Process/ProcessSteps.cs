@@ -100,7 +100,7 @@ public sealed class ProcessSteps(AppFixture app)
 
     /// <summary>One list of the workspace, limited to one client by the identity-code search.</summary>
     public static async Task<Page<CaseRow>> ListForClientAsync(UserScope user, CaseListFilter filter, OpenedCase client) =>
-        await user.Get<IListCasesHandler>().HandleAsync(new ListCasesQuery(client.IdentityCode, new PageRequest(1, PageRequest.MaxPageSize), filter));
+        (await user.Get<IListCasesHandler>().HandleAsync(new ListCasesQuery(client.IdentityCode, new PageRequest(1, PageRequest.MaxPageSize), filter))).Value;
 
     /// <summary>Every row of a list, page by page.</summary>
     public static async Task<IReadOnlyList<CaseRow>> ListAllPagesAsync(UserScope user, CaseListFilter filter)
@@ -108,7 +108,7 @@ public sealed class ProcessSteps(AppFixture app)
         var rows = new List<CaseRow>();
         for (var page = 1; ; page++)
         {
-            var next = await user.Get<IListCasesHandler>().HandleAsync(new ListCasesQuery(null, new PageRequest(page, PageRequest.MaxPageSize), filter));
+            var next = (await user.Get<IListCasesHandler>().HandleAsync(new ListCasesQuery(null, new PageRequest(page, PageRequest.MaxPageSize), filter))).Value;
             rows.AddRange(next.Items);
             if (next.Items.Count == 0 || rows.Count >= next.TotalCount)
             {
@@ -118,7 +118,7 @@ public sealed class ProcessSteps(AppFixture app)
     }
 
     public static async Task<Page<CaseRow>> ListAsync(UserScope user, CaseListFilter filter) =>
-        await user.Get<IListCasesHandler>().HandleAsync(new ListCasesQuery(null, new PageRequest(1, PageRequest.MaxPageSize), filter));
+        (await user.Get<IListCasesHandler>().HandleAsync(new ListCasesQuery(null, new PageRequest(1, PageRequest.MaxPageSize), filter))).Value;
 }
 
 /// <summary>A case a test opened: its id and the client's (fictitious) identity code and name.</summary>

@@ -118,7 +118,7 @@ public sealed class ForwardingTests(AppFixture app)
 
             (await scope.Get<IGetReferralHandler>().HandleAsync(sent.ReferralId)).ShouldFailWith<NotFoundError>("Referral.NotFound");
             (await ReferralLoopSteps.InboxForClientAsync(scope, sent.IdentityCode)).ShouldBeEmpty(outsider);
-            var all = await scope.Get<IListInboxHandler>().HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, PageRequest.MaxPageSize)));
+            var all = (await scope.Get<IListInboxHandler>().HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, PageRequest.MaxPageSize)))).Value;
             all.Items.ShouldNotContain(r => r.Id == sent.ReferralId);
         }
 
@@ -247,9 +247,9 @@ public sealed class ForwardingTests(AppFixture app)
         var inbox = partner.Get<IListInboxHandler>();
         var everything = new ListInboxQuery(null, null, new PageRequest(1, PageRequest.MaxPageSize));
 
-        var mine = await inbox.HandleAsync(everything with { OnlyMine = true });
-        var sentOnly = await inbox.HandleAsync(everything with { Status = ReferralStatus.Sent });
-        var overdue = await inbox.HandleAsync(everything with { Overdue = true });
+        var mine = (await inbox.HandleAsync(everything with { OnlyMine = true })).Value;
+        var sentOnly = (await inbox.HandleAsync(everything with { Status = ReferralStatus.Sent })).Value;
+        var overdue = (await inbox.HandleAsync(everything with { Overdue = true })).Value;
 
         mine.Items.Select(r => r.Id).ShouldBe([accepted.ReferralId]);
         sentOnly.Items.Select(r => r.Id).ShouldContain(waiting.ReferralId);

@@ -121,6 +121,6 @@ public sealed class InboxFilterTests(AppFixture app)
         return await app.AsUserAsync(user.Email!);
     }
 
-    private static Task<Page<InboxRow>> ListAsync(UserScope worker, ListInboxQuery query) =>
-        worker.Get<IListInboxHandler>().HandleAsync(query);
+    private static async Task<Page<InboxRow>> ListAsync(UserScope worker, ListInboxQuery query) =>
+        (await worker.Get<IListInboxHandler>().HandleAsync(query)).Value;
 }

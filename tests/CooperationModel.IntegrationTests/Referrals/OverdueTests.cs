@@ -33,9 +33,9 @@ public sealed class OverdueTests(AppFixture app)
         var inbox = worker.Get<IListInboxHandler>();
         var everything = new ListInboxQuery(null, null, new PageRequest(1, PageRequest.MaxPageSize));
 
-        var overdue = await inbox.HandleAsync(everything with { Overdue = true });
-        var notOverdue = await inbox.HandleAsync(everything with { Overdue = false });
-        var all = await inbox.HandleAsync(everything);
+        var overdue = (await inbox.HandleAsync(everything with { Overdue = true })).Value;
+        var notOverdue = (await inbox.HandleAsync(everything with { Overdue = false })).Value;
+        var all = (await inbox.HandleAsync(everything)).Value;
 
         overdue.Items.Select(r => r.Id).ShouldContain(late.ReferralId);
         overdue.Items.Select(r => r.Id).ShouldNotContain(dueToday.ReferralId);
@@ -58,7 +58,7 @@ public sealed class OverdueTests(AppFixture app)
         await using var worker = await NewWorkerAsync();
 
         var ids = (await worker.Get<IListInboxHandler>().HandleAsync(
-                new ListInboxQuery(null, null, new PageRequest(1, PageRequest.MaxPageSize), Order: InboxOrder.RespondBy)))
+                new ListInboxQuery(null, null, new PageRequest(1, PageRequest.MaxPageSize), Order: InboxOrder.RespondBy))).Value
             .Items.Select(r => r.Id).Where(new[] { late.ReferralId, dueToday.ReferralId, acceptedLate.ReferralId }.Contains).ToList();
 
         ids.ShouldBe([acceptedLate.ReferralId, late.ReferralId, dueToday.ReferralId]);

@@ -90,7 +90,7 @@ public sealed class ReferralLoopSteps(AppFixture app)
 
     /// <summary>The rows of the user's inbox for one client (searched by identity code).</summary>
     public static async Task<IReadOnlyList<InboxRow>> InboxForClientAsync(UserScope user, string identityCode) =>
-        (await user.Get<IListInboxHandler>().HandleAsync(new ListInboxQuery(identityCode, null, new PageRequest(1, PageRequest.MaxPageSize)))).Items;
+        (await user.Get<IListInboxHandler>().HandleAsync(new ListInboxQuery(identityCode, null, new PageRequest(1, PageRequest.MaxPageSize)))).Value.Items;
 
     /// <summary>Moves the stored send time, as if the referral had been sent then (the use cases always stamp "now").</summary>
     public async Task SetSentAtAsync(Guid referralId, DateTimeOffset sentAt)

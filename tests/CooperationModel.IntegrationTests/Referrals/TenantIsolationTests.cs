@@ -110,9 +110,9 @@ public sealed class TenantIsolationTests(AppFixture app)
         await using var north = await app.AsUserAsync(DemoDataSeeder.WorkerNorthOstrobothnia);
         var inbox = north.Get<IListInboxHandler>();
 
-        (await inbox.HandleAsync(new ListInboxQuery(sent.IdentityCode, null, new PageRequest()))).TotalCount.ShouldBe(0);
-        (await inbox.HandleAsync(new ListInboxQuery(sent.ClientName, null, new PageRequest()))).TotalCount.ShouldBe(0);
-        var all = await inbox.HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, PageRequest.MaxPageSize)));
+        (await inbox.HandleAsync(new ListInboxQuery(sent.IdentityCode, null, new PageRequest()))).Value.TotalCount.ShouldBe(0);
+        (await inbox.HandleAsync(new ListInboxQuery(sent.ClientName, null, new PageRequest()))).Value.TotalCount.ShouldBe(0);
+        var all = (await inbox.HandleAsync(new ListInboxQuery(null, null, new PageRequest(1, PageRequest.MaxPageSize)))).Value;
         all.Items.ShouldNotContain(r => r.Id == sent.ReferralId);
     }
 
@@ -139,9 +139,9 @@ public sealed class TenantIsolationTests(AppFixture app)
         details.FirstError.ShouldBeOfType<NotFoundError>();
 
         var cases = north.Get<IListCasesHandler>();
-        (await cases.HandleAsync(new ListCasesQuery(sent.IdentityCode, new PageRequest()))).TotalCount.ShouldBe(0);
-        (await cases.HandleAsync(new ListCasesQuery(sent.ClientName, new PageRequest()))).TotalCount.ShouldBe(0);
-        var all = await cases.HandleAsync(new ListCasesQuery(null, new PageRequest(1, PageRequest.MaxPageSize)));
+        (await cases.HandleAsync(new ListCasesQuery(sent.IdentityCode, new PageRequest()))).Value.TotalCount.ShouldBe(0);
+        (await cases.HandleAsync(new ListCasesQuery(sent.ClientName, new PageRequest()))).Value.TotalCount.ShouldBe(0);
+        var all = (await cases.HandleAsync(new ListCasesQuery(null, new PageRequest(1, PageRequest.MaxPageSize)))).Value;
         all.Items.ShouldNotContain(c => c.Id == sent.CaseId);
 
         (await north.Get<IGetReferralHandler>().HandleAsync(sent.ReferralId)).IsSuccess.ShouldBeFalse();
@@ -169,7 +169,7 @@ public sealed class TenantIsolationTests(AppFixture app)
         await using var coordinator = await app.AsUserAsync(DemoDataSeeder.Coordinator);
         (await coordinator.Get<IGetReferralHandler>().HandleAsync(sent.ReferralId)).IsSuccess.ShouldBeFalse();
         (await coordinator.Get<IGetCaseHandler>().HandleAsync(sent.CaseId)).IsSuccess.ShouldBeFalse();
-        (await coordinator.Get<IListCasesHandler>().HandleAsync(new ListCasesQuery(sent.IdentityCode, new PageRequest()))).TotalCount.ShouldBe(0);
+        (await coordinator.Get<IListCasesHandler>().HandleAsync(new ListCasesQuery(sent.IdentityCode, new PageRequest()))).Value.TotalCount.ShouldBe(0);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using CooperationModel.Application.Common;
 using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Organisations;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.AccessLog.SearchAccessLog;
@@ -41,7 +42,8 @@ public interface IAccessLogSearchHandler
 /// their own organisation's log (stated in the query too, so the (organisation_id, …, at) indexes apply). Every
 /// search and export is itself logged, as a work task.
 /// </summary>
-public sealed class AccessLogSearchHandler(IAppDbContextFactory dbFactory, ICurrentUser user, IAccessLog accessLog) : IAccessLogSearchHandler
+public sealed class AccessLogSearchHandler(
+    IAppDbContextFactory dbFactory, ICurrentUser user, IAccessLog accessLog, IValidator<AccessLogSearch> validator) : IAccessLogSearchHandler
 {
     public const int MaxExportRows = 10_000;
 
@@ -49,11 +51,20 @@ public sealed class AccessLogSearchHandler(IAppDbContextFactory dbFactory, ICurr
 
     public static ValidationError RangeInvalid => new("AccessLog.RangeInvalid");
 
+    /// <summary>A day outside <see cref="AccessLogSearchValidator.EarliestDay"/>–<see cref="AccessLogSearchValidator.LatestDay"/>.</summary>
+    public static ValidationError DayOutOfRange => new("AccessLog.DayOutOfRange");
+
     public async Task<Result<Page<AccessLogRow>>> SearchAsync(AccessLogSearch search, PageRequest page, CancellationToken cancellationToken = default)
     {
-        if (Check(search) is { } error)
+        var check = await CheckAsync(search, cancellationToken);
+        if (check.IsSuccess)
         {
-            return error;
+            check = ListRules.CheckPage(page);
+        }
+
+        if (!check.IsSuccess)
+        {
+            return Result<Page<AccessLogRow>>.Failure(check.Errors);
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
@@ -68,9 +79,10 @@ public sealed class AccessLogSearchHandler(IAppDbContextFactory dbFactory, ICurr
 
     public async Task<Result<IReadOnlyList<AccessLogRow>>> ExportAsync(AccessLogSearch search, CancellationToken cancellationToken = default)
     {
-        if (Check(search) is { } error)
+        var check = await CheckAsync(search, cancellationToken);
+        if (!check.IsSuccess)
         {
-            return error;
+            return Result<IReadOnlyList<AccessLogRow>>.Failure(check.Errors);
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
@@ -81,15 +93,8 @@ public sealed class AccessLogSearchHandler(IAppDbContextFactory dbFactory, ICurr
         return rows;
     }
 
-    private Error? Check(AccessLogSearch search)
-    {
-        if (!user.IsAuthenticated || user.Role != UserRole.OrganisationAdmin)
-        {
-            return Forbidden;
-        }
-
-        return search is { From: { } from, To: { } to } && from > to ? RangeInvalid : null;
-    }
+    private async Task<Result> CheckAsync(AccessLogSearch search, CancellationToken cancellationToken) =>
+        user.IsAuthenticated && user.Role == UserRole.OrganisationAdmin ? await validator.CheckAsync(search, cancellationToken) : Forbidden;
 
     private IQueryable<AccessLogEntry> Matching(IAppDbContext db, AccessLogSearch search)
     {

@@ -4,7 +4,9 @@ using CooperationModel.Application.Common;
 using CooperationModel.Domain.Calendar;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
+using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +56,8 @@ public sealed record WorkspaceCounts(int Mine, int UrgentQueue, int NormalQueue,
 
 public interface IListCasesHandler
 {
-    Task<Page<CaseRow>> HandleAsync(ListCasesQuery query, CancellationToken cancellationToken = default);
+    /// <summary>One page of a list; a search or page that breaks <see cref="ListRules"/> is a validation error.</summary>
+    Task<Result<Page<CaseRow>>> HandleAsync(ListCasesQuery query, CancellationToken cancellationToken = default);
 
     Task<WorkspaceCounts> CountAsync(CancellationToken cancellationToken = default);
 }
@@ -65,10 +68,17 @@ public sealed class ListCasesHandler(
     TimeProvider clock,
     IOptions<CaseProcessOptions> options,
     IIdentityCodeHasher identityCodes,
-    IAccessLog accessLog) : IListCasesHandler
+    IAccessLog accessLog,
+    IValidator<ListCasesQuery> validator) : IListCasesHandler
 {
-    public async Task<Page<CaseRow>> HandleAsync(ListCasesQuery query, CancellationToken cancellationToken = default)
+    public async Task<Result<Page<CaseRow>>> HandleAsync(ListCasesQuery query, CancellationToken cancellationToken = default)
     {
+        var valid = await validator.CheckAsync(query, cancellationToken);
+        if (!valid.IsSuccess)
+        {
+            return Result<Page<CaseRow>>.Failure(valid.Errors);
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var today = clock.Today();
         var nearDays = options.Value.NearDeadlineWorkingDays;

@@ -3,7 +3,9 @@ using CooperationModel.Domain.AccessLog;
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Organisations;
+using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.Referrals.ListInbox;
@@ -69,17 +71,29 @@ public sealed record InboxRow(
 
 public interface IListInboxHandler
 {
-    Task<Page<InboxRow>> HandleAsync(ListInboxQuery query, CancellationToken cancellationToken = default);
+    /// <summary>One page of the inbox; a search or page that breaks <see cref="ListRules"/> is a validation error.</summary>
+    Task<Result<Page<InboxRow>>> HandleAsync(ListInboxQuery query, CancellationToken cancellationToken = default);
 }
 
 public sealed class ListInboxHandler(
-    IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IIdentityCodeHasher identityCodes, IAccessLog accessLog) : IListInboxHandler
+    IAppDbContextFactory dbFactory,
+    ICurrentUser user,
+    TimeProvider clock,
+    IIdentityCodeHasher identityCodes,
+    IAccessLog accessLog,
+    IValidator<ListInboxQuery> validator) : IListInboxHandler
 {
     /// <summary>The organisations whose inbox holds what social services forwarded to them.</summary>
     public static bool IsPartner(OrganisationKind kind) => kind is OrganisationKind.HealthCare or OrganisationKind.OutreachYouthWork;
 
-    public async Task<Page<InboxRow>> HandleAsync(ListInboxQuery query, CancellationToken cancellationToken = default)
+    public async Task<Result<Page<InboxRow>>> HandleAsync(ListInboxQuery query, CancellationToken cancellationToken = default)
     {
+        var valid = await validator.CheckAsync(query, cancellationToken);
+        if (!valid.IsSuccess)
+        {
+            return Result<Page<InboxRow>>.Failure(valid.Errors);
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var today = clock.Today();
         var page = IsPartner(user.OrganisationKind)
