@@ -48,6 +48,13 @@ public sealed class FieldErrors(IStringLocalizer<SharedResource> localizer)
     public static string Text(IStringLocalizer<SharedResource> localizer, Error error) =>
         localizer[error.Code, error.ArgumentKeys.Select(key => (object)localizer[key].Value).ToArray()].Value;
 
+    /// <summary>A message about the whole form, by its key, in place of any other.</summary>
+    public void ShowGeneral(string key)
+    {
+        Clear();
+        General = localizer[key].Value;
+    }
+
     public void Show(IEnumerable<Error> errors)
     {
         Clear();
