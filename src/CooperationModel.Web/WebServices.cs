@@ -2,6 +2,7 @@ using System.Globalization;
 using CooperationModel.Application.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Web.Components.Shared;
 using CooperationModel.Web.Endpoints;
 using CooperationModel.Web.Security;
 using CooperationModel.Web.Services;
@@ -37,7 +38,10 @@ public static class WebServices
 
     public static IServiceCollection AddWebServices(this IServiceCollection services)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The circuit must carry the longest text a field lets through (the default, 32 KB, is less): a larger message
+        // drops the connection, and the value never reaches the server.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = FieldLimits.CircuitMessageBytes);
         // Snackbars at full opacity: the default 95 % washes the theme's colours below WCAG AA contrast.
         services.AddMudServices(options => options.SnackbarConfiguration.MaximumOpacity = 100);
         services.AddMudBlazorTexts();

@@ -22,6 +22,9 @@ public class BrowserFixture : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The app's database, for a test that takes it away (its own fixture, so no other test notices).</summary>
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("The database has not been created.");
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
     /// <summary>

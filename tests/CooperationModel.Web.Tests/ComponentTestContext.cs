@@ -59,10 +59,12 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         where TComponent : IComponent =>
         cut.Find($"[data-testid={testId}]").Closest(".mud-input-control") ?? throw new InvalidOperationException($"No field around {testId}.");
 
-    /// <summary>The error text MudBlazor shows under a field, or null.</summary>
+    /// <summary>The error text MudBlazor shows under a field, or null; a field with a counter shows the text beside it.</summary>
     protected static string? ErrorTextOf<TComponent>(IRenderedComponent<TComponent> cut, string testId)
         where TComponent : IComponent =>
-        FieldOf(cut, testId).QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
+        FieldOf(cut, testId).QuerySelector(".mud-input-helper-text.mud-input-error") is { } helper
+            ? (helper.QuerySelector(".me-auto") ?? helper).TextContent.Trim()
+            : null;
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 

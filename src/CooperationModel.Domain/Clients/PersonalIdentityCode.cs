@@ -11,6 +11,9 @@ namespace CooperationModel.Domain.Clients;
 /// </summary>
 public sealed record PersonalIdentityCode
 {
+    /// <summary>A code has 11 characters: the birth date, the century sign, the individual number and the check character.</summary>
+    public const int Length = 11;
+
     private const string CheckCharacters = "0123456789ABCDEFHJKLMNPRSTUVWXY";
 
     private PersonalIdentityCode(string value, DateOnly dateOfBirth)
@@ -56,7 +59,7 @@ public sealed record PersonalIdentityCode
         }
 
         var code = input.Trim().ToUpperInvariant();
-        if (code.Length != 11
+        if (code.Length != Length
             || code.AsSpan(0, 6).ContainsAnyExceptInRange('0', '9')
             || code.AsSpan(7, 3).ContainsAnyExceptInRange('0', '9'))
         {

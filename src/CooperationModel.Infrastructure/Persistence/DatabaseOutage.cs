@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Sockets;
 using Npgsql;
 
@@ -20,6 +21,9 @@ public static class DatabaseOutage
                 case PostgresException server when server.SqlState.StartsWith("08", StringComparison.Ordinal)
                     || server.SqlState.StartsWith("57P0", StringComparison.Ordinal)
                     || server.SqlState.StartsWith("53", StringComparison.Ordinal):
+                    return true;
+                // Whatever else the driver itself calls transient (a terminated backend, a database closed to connections).
+                case DbException { IsTransient: true }:
                     return true;
                 case PostgresException:
                     return false;

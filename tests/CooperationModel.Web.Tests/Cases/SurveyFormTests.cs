@@ -67,7 +67,7 @@ public sealed class SurveyFormTests : ComponentTestContext
 
         form.Find("form").Submit();
 
-        form.WaitForAssertion(() => ErrorTextOf(form, "textarea[data-testid=survey-notes]")
+        form.WaitForAssertion(() => ErrorTextOf(form, "survey-notes")
             .ShouldBe("Muistiinpanot ovat liian pitkät (enintään 4000 merkkiä)."));
         _handler.Calls.Count.ShouldBe(1);
         _saved.ShouldBe(0);
@@ -105,7 +105,7 @@ public sealed class SurveyFormTests : ComponentTestContext
 
         form.Find("form").Submit();
 
-        form.WaitForAssertion(() => ErrorTextOf(form, "input[data-testid=survey-date]")
+        form.WaitForAssertion(() => ErrorTextOf(form, "survey-date")
             .ShouldBe("Kartoituspäivä ei voi olla tulevaisuudessa."));
         _handler.Calls.ShouldBeEmpty();
         _saved.ShouldBe(0);
@@ -254,10 +254,6 @@ public sealed class SurveyFormTests : ComponentTestContext
     }
 
     /// <summary>The error text MudBlazor shows under the field of an input, if any.</summary>
-    private static string? ErrorTextOf(IRenderedComponent<SurveyForm> form, string selector) =>
-        (form.Find(selector).Closest(".mud-input-control") ?? throw new InvalidOperationException($"No field around {selector}."))
-            .QuerySelector(".mud-input-helper-text.mud-input-error")?.TextContent.Trim();
-
     private static IElement LifeEventBox(IRenderedComponent<SurveyForm> form, string label) =>
         form.FindAll("label.mud-checkbox").Single(l => l.TextContent.Trim() == label).QuerySelector("input[type=checkbox]")!;
 

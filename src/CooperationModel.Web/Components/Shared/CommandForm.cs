@@ -1,5 +1,6 @@
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.Common;
+using CooperationModel.Infrastructure.Persistence;
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -8,9 +9,10 @@ namespace CooperationModel.Web.Components.Shared;
 
 /// <summary>
 /// The life of a form that sends one command: the shared validator gives inline messages (and re-checks every change
-/// after the first attempt), the use case has the final say, and what the user typed stays when saving fails.
+/// after the first attempt), the use case has the final say, and what the user typed stays when saving fails, also
+/// when the database cannot be reached: then the form says the save did not happen, and the user can try again.
 /// </summary>
-public abstract class CommandForm<TCommand> : ComponentBase
+public abstract partial class CommandForm<TCommand> : ComponentBase
 {
     private bool _submitted;
 
@@ -19,6 +21,9 @@ public abstract class CommandForm<TCommand> : ComponentBase
 
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private ILogger<CommandForm<TCommand>> Logger { get; set; } = default!;
 
     /// <summary>Called after a successful save, e.g. to reload the page's data.</summary>
     [Parameter]
@@ -72,6 +77,11 @@ public abstract class CommandForm<TCommand> : ComponentBase
             await OnSucceededAsync();
             await OnSaved.InvokeAsync();
         }
+        catch (Exception exception) when (DatabaseOutage.IsCause(exception))
+        {
+            LogNotSaved(Logger, typeof(TCommand).Name, exception);
+            Errors.ShowGeneral("Common.NotSavedTryAgain");
+        }
         finally
         {
             Saving = false;
@@ -96,4 +106,7 @@ public abstract class CommandForm<TCommand> : ComponentBase
         Errors.Show(errors);
         return errors.Count == 0;
     }
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Warning, Message = "{Command} not saved: the database is unavailable")]
+    private static partial void LogNotSaved(ILogger logger, string command, Exception exception);
 }
