@@ -140,7 +140,7 @@ public sealed class SurveyFormTests : ComponentTestContext
 
         form.Find("form").Submit();
 
-        form.WaitForAssertion(() => ErrorTextOf(form, $"input[data-testid={testId}]").ShouldBe(message));
+        form.WaitForAssertion(() => ErrorTextOf(form, testId).ShouldBe(message));
         _handler.Calls.ShouldBeEmpty();
         form.Find($"input[data-testid={testId}]").GetAttribute("value").ShouldBe(typed);
     }
@@ -154,10 +154,10 @@ public sealed class SurveyFormTests : ComponentTestContext
         var form = RenderForm();
         form.Find($"input[data-testid={testId}]").Change(typed);
 
-        form.WaitForAssertion(() => ErrorTextOf(form, $"input[data-testid={testId}]").ShouldBe("Kirjoita kokonaisluku numeroin, esim. 12."));
+        form.WaitForAssertion(() => ErrorTextOf(form, testId).ShouldBe("Kirjoita kokonaisluku numeroin, esim. 12."));
         form.Find("form").Submit();
 
-        form.WaitForAssertion(() => ErrorTextOf(form, $"input[data-testid={testId}]").ShouldBe("Kirjoita kokonaisluku numeroin, esim. 12."));
+        form.WaitForAssertion(() => ErrorTextOf(form, testId).ShouldBe("Kirjoita kokonaisluku numeroin, esim. 12."));
         _handler.Calls.ShouldBeEmpty();
         _saved.ShouldBe(0);
         form.Find($"input[data-testid={testId}]").GetAttribute("value").ShouldBe(typed);
@@ -187,7 +187,7 @@ public sealed class SurveyFormTests : ComponentTestContext
 
         form.Find("form").Submit();
 
-        form.WaitForAssertion(() => ErrorTextOf(form, "input[data-testid=survey-date]")
+        form.WaitForAssertion(() => ErrorTextOf(form, "survey-date")
             .ShouldBe("Päivämäärä ei ole oikea päivä. Kirjoita se muodossa p.k.vvvv, esim. 28.2.2026."));
         _handler.Calls.ShouldBeEmpty();
         form.Find("input[data-testid=survey-date]").GetAttribute("value").ShouldBe("31.2.2025");

@@ -18,6 +18,9 @@ public static class FieldLimits
     /// <summary>What a search box (the municipality picker, a search field) lets through: no name or code is longer.</summary>
     public const int SearchText = 100;
 
+    /// <summary>What a whole-number field lets through: a sign and the ten digits of the largest whole number.</summary>
+    public const int WholeNumber = 11;
+
     /// <summary>The longest legal text of any field.</summary>
     public static readonly int LargestLegalLength = new[]
     {
