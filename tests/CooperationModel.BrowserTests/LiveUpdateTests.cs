@@ -36,7 +36,7 @@ public sealed partial class LiveUpdateTests(BrowserFixture fixture, ITestOutputH
             await page.GetByTestId("inbox-search").FillAsync(clientName);
             await Expect(inbox).ToContainTextAsync("Ei saapuneita ilmoituksia");
             before = int.Parse((await bell.GetAttributeAsync("data-count"))!, CultureInfo.InvariantCulture);
-            await Expect(bell).ToHaveAttributeAsync("aria-label", $"Tiedotteet, lukemattomia {before}");
+            await Expect(bell).ToHaveAttributeAsync("aria-label", $"Päivitykset, lukemattomia {before}");
             await worker.ScreenshotAsync("01-inbox-waiting");
         });
 
@@ -49,7 +49,7 @@ public sealed partial class LiveUpdateTests(BrowserFixture fixture, ITestOutputH
             var row = inbox.Locator("tbody tr").Filter(new() { HasText = clientName });
             await Expect(row).ToHaveCountAsync(1);
             await Expect(bell).ToHaveAttributeAsync("data-count", (before + 1).ToString(CultureInfo.InvariantCulture));
-            await Expect(bell).ToHaveAttributeAsync("aria-label", $"Tiedotteet, lukemattomia {before + 1}");
+            await Expect(bell).ToHaveAttributeAsync("aria-label", $"Päivitykset, lukemattomia {before + 1}");
             await worker.ScreenshotAsync("03-inbox-updated");
 
             await bell.ClickAsync();
