@@ -80,7 +80,7 @@ public interface IGetCaseHandler
 }
 
 public sealed class GetCaseHandler(
-    IAppDbContextFactory dbFactory, TimeProvider clock, IOptions<CaseProcessOptions> options, IAccessLog accessLog) : IGetCaseHandler
+    IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IOptions<CaseProcessOptions> options, IAccessLog accessLog) : IGetCaseHandler
 {
     public static NotFoundError NotFound => new("Case.NotFound");
 
@@ -107,6 +107,11 @@ public sealed class GetCaseHandler(
 
     private async Task<Result<CaseDetails>> ReadAsync(Guid caseId, bool logView, CancellationToken cancellationToken)
     {
+        if (!user.WorksWithClients)
+        {
+            return CommonErrors.WrongRole;
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var c = await db.Cases.AsNoTracking()
             .Include(x => x.Events)
