@@ -80,6 +80,12 @@ public sealed class ClientCase : ITenantOwned
     /// <summary>The retention period ended and the client's personal data was removed (<see cref="Anonymise"/>).</summary>
     public bool IsAnonymised => IdentityCode.IsAnonymous;
 
+    /// <summary>
+    /// Before processing the case is with the handler who opened it; from the queue on, with the handler who took it
+    /// (<see cref="HandlerUserId"/>; nobody while it waits in the queue).
+    /// </summary>
+    public static bool IsHeldByOpener(CaseStage stage) => stage is CaseStage.Guidance or CaseStage.Application;
+
     /// <summary>Urgent handling applies while the case is in the urgent queue, or was asked for before processing.</summary>
     public bool IsUrgent => Queue is { } queue ? queue == ProcessingQueue.Urgent : Application?.UrgentRequested == true;
 

@@ -42,6 +42,11 @@ public sealed record CaseRow(
     DateOnly? DecisionDueOn,
     ReferralStatus? LatestReferralStatus)
 {
+    /// <summary>Who has the case now (<see cref="ClientCase.IsHeldByOpener"/>): the opener before processing, then the handler who took it.</summary>
+    public string? HeldBy { get; init; }
+
+    internal Guid OpenedByUserId { get; init; }
+
     /// <summary>Set for undecided cases with a deadline; the lists mark near and overdue ones.</summary>
     public DeadlineState? Deadline { get; init; }
 
@@ -65,6 +70,7 @@ public sealed class ListCasesHandler(
     TimeProvider clock,
     IOptions<CaseProcessOptions> options,
     IIdentityCodeHasher identityCodes,
+    IUserDirectory users,
     IAccessLog accessLog) : IListCasesHandler
 {
     public async Task<Page<CaseRow>> HandleAsync(ListCasesQuery query, CancellationToken cancellationToken = default)
@@ -104,7 +110,10 @@ public sealed class ListCasesHandler(
                     c.QueuedAt,
                     c.HandlerName,
                     c.DecisionDueOn,
-                    sent.Where(r => r.CaseId == c.Id).OrderByDescending(r => r.SentAt).Select(r => (ReferralStatus?)r.Status).FirstOrDefault()),
+                    sent.Where(r => r.CaseId == c.Id).OrderByDescending(r => r.SentAt).Select(r => (ReferralStatus?)r.Status).FirstOrDefault())
+                {
+                    OpenedByUserId = c.OpenedByUserId,
+                },
                 // Referral.IsOverdue, in SQL.
                 ReferralOverdue = sent.Any(r => r.CaseId == c.Id
                     && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received) && r.RespondBy < today),
@@ -114,8 +123,15 @@ public sealed class ListCasesHandler(
         accessLog.Listed(db, AccessRecordType.Case, rows.Select(r => (r.Row.Id, r.Row.IdentityCode)));
         await db.SaveChangesAsync(cancellationToken);
 
+        var openers = await users.NamesAsync(
+            rows.Where(r => ClientCase.IsHeldByOpener(r.Row.Stage)).Select(r => r.Row.OpenedByUserId).Distinct().ToList(), cancellationToken);
         return new Page<CaseRow>(
-            rows.Select(r => r.Row with { Deadline = DeadlineOf(r.Row.Stage, r.Row.DecisionDueOn, today, nearDays), ReferralOverdue = r.ReferralOverdue }).ToList(),
+            rows.Select(r => r.Row with
+            {
+                Deadline = DeadlineOf(r.Row.Stage, r.Row.DecisionDueOn, today, nearDays),
+                ReferralOverdue = r.ReferralOverdue,
+                HeldBy = ClientCase.IsHeldByOpener(r.Row.Stage) ? openers.GetValueOrDefault(r.Row.OpenedByUserId) : r.Row.HandlerName,
+            }).ToList(),
             total);
     }
 
