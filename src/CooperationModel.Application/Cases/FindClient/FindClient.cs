@@ -10,7 +10,7 @@ namespace CooperationModel.Application.Cases.FindClient;
 /// <summary>A case the district already has for the client.</summary>
 public sealed record KnownCase(Guid Id, string ClientName, DateTimeOffset OpenedAt, CaseStage Stage);
 
-/// <summary>What the district knows of a client by identity code: the names on their cases, and the cases not yet closed.</summary>
+/// <summary>What the district knows of a client by identity code: the names on their cases, and the newest of those cases.</summary>
 public sealed record KnownClient(IReadOnlyList<string> Names, IReadOnlyList<KnownCase> Cases);
 
 public interface IFindClientHandler
