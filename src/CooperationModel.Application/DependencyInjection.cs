@@ -2,6 +2,7 @@ using CooperationModel.Application.AccessLog;
 using CooperationModel.Application.AccessLog.ClientLogReport;
 using CooperationModel.Application.AccessLog.SearchAccessLog;
 using CooperationModel.Application.Cases;
+using CooperationModel.Application.Cases.FindClient;
 using CooperationModel.Application.Cases.GetCase;
 using CooperationModel.Application.Cases.Process;
 using CooperationModel.Application.Cases.RecordDecision;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<IRecordDecisionHandler, RecordDecisionHandler>();
         services.AddScoped<IRecordSurveyHandler, RecordSurveyHandler>();
         services.AddScoped<IOpenCaseHandler, OpenCaseHandler>();
+        services.AddScoped<IFindClientHandler, FindClientHandler>();
         services.AddScoped<IListCasesHandler, ListCasesHandler>();
         services.AddScoped<IGetCaseHandler, GetCaseHandler>();
         services.AddScoped<ISendReferralHandler, SendReferralHandler>();

@@ -29,6 +29,9 @@ public static class Policies
 
     /// <summary>Works referrals that reached the organisation: social workers and the partners social services forwards to.</summary>
     public const string Receiver = "Receiver";
+
+    /// <summary>Works with clients (<see cref="UserRoles.WorksWithClients"/>): the only roles that reach a client's data.</summary>
+    public const string ClientWork = "ClientWork";
 }
 
 public static class WebServices
@@ -88,7 +91,9 @@ public static class WebServices
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(nameof(UserRole.Coordinator)))
             .AddPolicy(Policies.OrganisationAdmin, p => p.RequireRole(nameof(UserRole.OrganisationAdmin)))
             .AddPolicy(Policies.Receiver, p => p.RequireRole(
-                [.. Enum.GetValues<UserRole>().Where(role => role.Receives()).Select(role => role.ToString())]));
+                [.. Enum.GetValues<UserRole>().Where(role => role.Receives()).Select(role => role.ToString())]))
+            .AddPolicy(Policies.ClientWork, p => p.RequireRole(
+                [.. Enum.GetValues<UserRole>().Where(role => role.WorksWithClients()).Select(role => role.ToString())]));
 
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddSingleton<INotificationMailText, NotificationMailText>();

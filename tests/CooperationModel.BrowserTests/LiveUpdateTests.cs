@@ -9,7 +9,7 @@ namespace CooperationModel.BrowserTests;
 /// <summary>
 /// Live updates and notifications in Chromium: Helsinki's worker has the inbox open while a Kela handler, in a browser of
 /// their own, sends a referral. The row and the bell's count appear without a reload; the notifications page names no
-/// client, and opening a notification reads it. Screenshots: LiveUpdate-NN-step.png.
+/// client, and opening a notification reads it; the handler's open case page shows the referral received. Screenshots: LiveUpdate-NN-step.png.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class LiveUpdateTests(BrowserFixture fixture, ITestOutputHelper output)
@@ -36,7 +36,7 @@ public sealed partial class LiveUpdateTests(BrowserFixture fixture, ITestOutputH
             await page.GetByTestId("inbox-search").FillAsync(clientName);
             await Expect(inbox).ToContainTextAsync("Ei saapuneita ilmoituksia");
             before = int.Parse((await bell.GetAttributeAsync("data-count"))!, CultureInfo.InvariantCulture);
-            await Expect(bell).ToHaveAttributeAsync("aria-label", $"Tiedotteet, lukemattomia {before}");
+            await Expect(bell).ToHaveAttributeAsync("aria-label", $"Päivitykset, lukemattomia {before}");
             await worker.ScreenshotAsync("01-inbox-waiting");
         });
 
@@ -49,7 +49,7 @@ public sealed partial class LiveUpdateTests(BrowserFixture fixture, ITestOutputH
             var row = inbox.Locator("tbody tr").Filter(new() { HasText = clientName });
             await Expect(row).ToHaveCountAsync(1);
             await Expect(bell).ToHaveAttributeAsync("data-count", (before + 1).ToString(CultureInfo.InvariantCulture));
-            await Expect(bell).ToHaveAttributeAsync("aria-label", $"Tiedotteet, lukemattomia {before + 1}");
+            await Expect(bell).ToHaveAttributeAsync("aria-label", $"Päivitykset, lukemattomia {before + 1}");
             await worker.ScreenshotAsync("03-inbox-updated");
 
             await bell.ClickAsync();
@@ -69,6 +69,13 @@ public sealed partial class LiveUpdateTests(BrowserFixture fixture, ITestOutputH
             await worker.GotoAsync("notifications");
             await Expect(page.GetByTestId("notifications-table").Locator("tbody tr").First.GetByTestId("notification-state")).ToHaveTextAsync("Luettu");
             await worker.ScreenshotAsync("05-notification-read");
+        });
+
+        await handler.ScreenshotOnFailureAsync(async () =>
+        {
+            // The handler's case page has stayed open all along: the worker's opening shows on it without a reload.
+            await Expect(handler.Page.GetByTestId("case-referral").GetByTestId("referral-status")).ToHaveTextAsync("Vastaanotettu");
+            await handler.ScreenshotAsync("06-case-page-updated");
         });
         _axe.ShouldHaveNoBlockingViolations();
     }

@@ -22,4 +22,7 @@ public interface ICurrentUser
     string DisplayName { get; }
 
     Actor ToActor() => new(UserId, OrganisationId, DisplayName);
+
+    /// <summary>Whether the user's role sees client data at all (<see cref="UserRoles.WorksWithClients"/>): the handlers that read a client's record ask this first.</summary>
+    bool WorksWithClients => Role?.WorksWithClients() == true;
 }

@@ -14,4 +14,7 @@ public interface IUserDirectory
 
     /// <summary>The users of an organisation in a role, by name: e.g. the colleagues a referral can be given to.</summary>
     Task<IReadOnlyList<Actor>> MembersAsync(Guid organisationId, UserRole role, CancellationToken cancellationToken = default);
+
+    /// <summary>The display names of these users, in one query; a user that no longer exists is left out.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default);
 }

@@ -17,6 +17,8 @@ public enum CaseEventKind
     DecisionRecorded = 10,
     ReferralSent = 11,
     SurveyRecorded = 12,
+    /// <summary>Opened under a name other than the district's earlier cases of the same identity code, as confirmed by the handler.</summary>
+    NameChangeConfirmed = 13,
 }
 
 /// <summary>

@@ -80,6 +80,12 @@ public sealed class ClientCase : ITenantOwned
     /// <summary>The retention period ended and the client's personal data was removed (<see cref="Anonymise"/>).</summary>
     public bool IsAnonymised => IdentityCode.IsAnonymous;
 
+    /// <summary>
+    /// Before processing the case is with the handler who opened it; from the queue on, with the handler who took it
+    /// (<see cref="HandlerUserId"/>; nobody while it waits in the queue).
+    /// </summary>
+    public static bool IsHeldByOpener(CaseStage stage) => stage is CaseStage.Guidance or CaseStage.Application;
+
     /// <summary>Urgent handling applies while the case is in the urgent queue, or was asked for before processing.</summary>
     public bool IsUrgent => Queue is { } queue ? queue == ProcessingQueue.Urgent : Application?.UrgentRequested == true;
 
@@ -101,7 +107,22 @@ public sealed class ClientCase : ITenantOwned
         public static ConflictError AlreadyTaken => new("Case.AlreadyTaken");
         public static ForbiddenError NotYourCase => new("Case.NotYourCase");
         public static InvalidTransitionError UseTheStageAction => new("Case.UseTheStageAction");
+        public static ValidationError NameDiffersFromKnownClient => new("Case.NameDiffersFromKnownClient") { Field = "ClientName" };
     }
+
+    /// <summary>
+    /// Whether a name differs from every name the client's earlier cases carry (letter case and surrounding spaces aside).
+    /// Names do change, so a different one is allowed, but only when the handler confirms it (<see cref="ConfirmNameChange"/>):
+    /// otherwise one identity code would show under two names without anyone having decided it.
+    /// </summary>
+    public static bool NameDiffersFrom(string name, IEnumerable<string> knownNames)
+    {
+        var known = knownNames.Select(n => n.Trim()).ToList();
+        return known.Count > 0 && !known.Contains(name.Trim(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The handler confirmed that the client's name changed: the timeline says so (without either name).</summary>
+    public void ConfirmNameChange(Actor handler, DateTimeOffset now) => Record(handler, now, CaseEventKind.NameChangeConfirmed);
 
     /// <summary>
     /// Opens a case in the handler's district. On Åland the municipalities decide social assistance

@@ -35,6 +35,14 @@ public static class UserRoles
         role is UserRole.SocialWorker or UserRole.HealthCareProfessional or UserRole.OutreachYouthWorker;
 
     /// <summary>
+    /// The roles whose work task is a client's matter, and so the only ones that see client data (Act 703/2023: access to a
+    /// client's data follows the work task): Kela's handlers and the roles that work referrals. An organisation admin
+    /// manages users and settings and a coordinator sees aggregates: neither has a client relationship. The admin's one
+    /// duty that names clients is the access log.
+    /// </summary>
+    public static bool WorksWithClients(this UserRole role) => role is UserRole.KelaHandler || role.Receives();
+
+    /// <summary>
     /// The roles that must sign in with a second factor (an authenticator app): an admin's account can change what the
     /// whole organisation sees, so a stolen password alone must not be enough. Everyone else may turn it on.
     /// </summary>

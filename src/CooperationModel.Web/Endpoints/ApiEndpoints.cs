@@ -36,7 +36,7 @@ public static class ApiEndpoints
             return result.TryGetValue(out var referral)
                 ? Results.Ok(ReferralResponse.From(referral))
                 : Problem(result.FirstError, l);
-        });
+        }).RequireAuthorization(Policies.ClientWork);
 
         // The inbox is the receivers' work list, as on the /inbox page: nobody else gets the list of clients.
         api.MapGet("/inbox", async (

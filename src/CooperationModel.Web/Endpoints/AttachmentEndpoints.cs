@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace CooperationModel.Web.Endpoints;
 
 /// <summary>
-/// Downloads of message files. Signed-in users only, and only a file of a message their organisation sent or
+/// Downloads of message files. Only the roles that work with clients (an admin or a coordinator gets 403), and only a file of a message their organisation sent or
 /// received; anything else is a 404 with problem details (a file of another organisation is never told apart from
 /// none). The file is always a download, typed as its bytes were recognised when it was sent, never sniffed again.
 /// </summary>
@@ -25,7 +25,7 @@ public static class AttachmentEndpoints
                         ? Results.File(file.Content, file.ContentType, file.FileName)
                         : ApiEndpoints.Problem(result.FirstError, l);
                 })
-            .RequireAuthorization();
+            .RequireAuthorization(Policies.ClientWork);
         return endpoints;
     }
 }

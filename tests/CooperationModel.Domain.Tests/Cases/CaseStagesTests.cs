@@ -1,5 +1,6 @@
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Referrals;
 using static CooperationModel.Domain.Cases.CaseStage;
 
 namespace CooperationModel.Domain.Tests.Cases;
@@ -93,4 +94,37 @@ public class CaseStagesTests
     [InlineData(ReferralToSocialWork, Decision, "Stage.ReferralToSocialWork", "Stage.Decision")]
     public void IllegalMove_KnownPair_HasTheKeysOfTheResourceFile(CaseStage from, CaseStage to, string fromKey, string toKey) =>
         CaseStages.IllegalMove(from, to).ArgumentKeys.ShouldBe([fromKey, toKey]);
+
+    [Fact]
+    public void ProgressOf_NoReferrals_PassedDoneCurrentAndTheRestTodo()
+    {
+        SixStages.Select(stage => CaseStages.ProgressOf(stage, Processing, [])).ShouldBe(
+            [StageProgress.Done, StageProgress.Done, StageProgress.Current, StageProgress.Todo, StageProgress.Todo, StageProgress.Todo]);
+    }
+
+    /// <summary>A referral sent from a case still in guidance: the stepper once showed only "1 Guidance" all along.</summary>
+    [Theory]
+    [InlineData(ReferralStatus.Sent, StageProgress.UnderWay)]
+    [InlineData(ReferralStatus.Accepted, StageProgress.UnderWay)]
+    [InlineData(ReferralStatus.InAssessment, StageProgress.UnderWay)]
+    [InlineData(ReferralStatus.Completed, StageProgress.Done)]
+    [InlineData(ReferralStatus.Returned, StageProgress.Todo)]
+    public void ProgressOf_ReferralSentBeforeTheDecision_ReferralStageBesideTheCasesStage(ReferralStatus status, StageProgress expected)
+    {
+        CaseStages.ProgressOf(ReferralToSocialWork, Guidance, [status]).ShouldBe(expected);
+        CaseStages.ProgressOf(Guidance, Guidance, [status]).ShouldBe(StageProgress.Current);
+        CaseStages.ProgressOf(Cooperation, Guidance, [status]).ShouldBe(StageProgress.Todo);
+    }
+
+    [Fact]
+    public void ProgressOf_OneCompletedOneOpen_ReferralStageDone()
+    {
+        CaseStages.ProgressOf(ReferralToSocialWork, Application, [ReferralStatus.Sent, ReferralStatus.Completed]).ShouldBe(StageProgress.Done);
+    }
+
+    [Fact]
+    public void ProgressOf_CaseInCooperation_ReferralStagePassed()
+    {
+        CaseStages.ProgressOf(ReferralToSocialWork, Cooperation, [ReferralStatus.Sent]).ShouldBe(StageProgress.Done);
+    }
 }

@@ -86,8 +86,8 @@ public sealed partial class NotificationMailTests : IAsyncLifetime
 
         var mail = text.Compose(7, Link);
 
-        mail.Body.ShouldContain("tiedotteita: 7.");
-        mail.Body.ShouldContain("aviseringar i Samarbetsmodellen: 7.");
+        mail.Body.ShouldContain("päivityksiä: 7.");
+        mail.Body.ShouldContain("uppdateringar i Samarbetsmodellen: 7.");
         mail.Body.ShouldContain("Cooperation model: 7.");
         Regex.Matches(mail.Body, Regex.Escape(Link.AbsoluteUri)).Count.ShouldBe(3);
     }

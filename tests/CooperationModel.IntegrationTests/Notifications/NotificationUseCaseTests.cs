@@ -3,6 +3,7 @@ using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Notifications;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Seeding;
+using CooperationModel.IntegrationTests.Messages;
 using CooperationModel.IntegrationTests.Process;
 using CooperationModel.IntegrationTests.Referrals;
 using CooperationModel.IntegrationTests.Support;
@@ -32,6 +33,31 @@ public sealed class NotificationUseCaseTests(AppFixture app)
         (await _notifications.CountsAsync(DemoDataSeeder.HealthCareHelsinki)).ShouldBe(nurse);
         (await _notifications.CountsAsync(DemoDataSeeder.HandlerSouth)).ShouldBe(handler);
         admin.Messages.ShouldBeNull();
+    }
+
+    /// <summary>The handler's unread-messages icon leads to the thread of the referral with the oldest unread message.</summary>
+    [Fact]
+    public async Task CountUnread_HandlerWithUnreadMessages_NamesTheReferralOfTheOldest()
+    {
+        var handler = await _process.NewHandlerAsync("etelainen", "Viesti Vanhin");
+        Guid first, second;
+        await using (var scope = await _process.AsAsync(handler))
+        {
+            first = await ReferralLoopSteps.SendFromAsync(scope, (await ProcessSteps.OpenAsync(scope, ProcessSteps.Helsinki)).Id);
+            second = await ReferralLoopSteps.SendFromAsync(scope, (await ProcessSteps.OpenAsync(scope, ProcessSteps.Helsinki)).Id);
+            (await NotificationSteps.CountsAsync(scope)).OldestUnreadReferralId.ShouldBeNull();
+        }
+
+        var messages = new MessageSteps(app);
+        await messages.PostOkAsync(DemoDataSeeder.WorkerHelsinki, second, ReferralLoopSteps.Southern, "Ensimmäinen");
+        await messages.PostOkAsync(DemoDataSeeder.WorkerHelsinki, first, ReferralLoopSteps.Southern, "Toinen");
+
+        await using (var scope = await _process.AsAsync(handler))
+        {
+            var counts = await NotificationSteps.CountsAsync(scope);
+            counts.Messages.ShouldBe(2);
+            counts.OldestUnreadReferralId.ShouldBe(second);
+        }
     }
 
     [Fact]

@@ -43,6 +43,22 @@ public sealed class SurveyTests(AppFixture app)
         entry.Detail.ShouldBe(survey.SurveyedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Once the suggested referral is sent, the case says the suggestion was acted on, and by which referral.</summary>
+    [Fact]
+    public async Task GetCase_SuggestedReferralSent_SuggestionActedOnByIt()
+    {
+        await using var handler = await app.AsUserAsync(DemoDataSeeder.HandlerSouth);
+        var opened = await ProcessSteps.OpenAsync(handler, ProcessSteps.Helsinki);
+        (await handler.Get<IRecordSurveyHandler>().HandleAsync(new RecordSurveyCommand(opened.Id, FullSurvey(_steps.Today)))).ShouldSucceed();
+        (await ProcessSteps.GetAsync(handler, opened.Id)).SuggestionsActedOn.ShouldBeEmpty();
+
+        var referralId = await Referrals.ReferralLoopSteps.SendFromAsync(handler, opened.Id);
+
+        var stored = await ProcessSteps.GetAsync(handler, opened.Id);
+        stored.Suggestions.ShouldHaveSingleItem().Ground.ShouldBe(ReferralGround.ObviousNeedForSocialCare);
+        stored.SuggestionsActedOn.ShouldHaveSingleItem().Value.Id.ShouldBe(referralId);
+    }
+
     [Fact]
     public async Task RecordSurvey_Stored_EncryptedDocumentWithEnumNamesAsStrings()
     {

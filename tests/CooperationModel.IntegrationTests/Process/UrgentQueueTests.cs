@@ -18,6 +18,27 @@ public sealed class UrgentQueueTests(AppFixture app)
 {
     private readonly ProcessSteps _steps = new(app);
 
+    /// <summary>
+    /// "My cases" names who has each case: the cases the handler opened and has not yet sent to processing are theirs (the
+    /// column was empty), a case taken from the queue is the taker's; a case waiting in the queue is nobody's.
+    /// </summary>
+    [Fact]
+    public async Task ListCases_Mine_HeldByTheOpenerBeforeProcessingAndByTheTakerAfter()
+    {
+        var user = await _steps.NewHandlerAsync("etelainen", "Oma Lista");
+        await using var handler = await _steps.AsAsync(user);
+        var opened = await ProcessSteps.OpenAsync(handler, ProcessSteps.Helsinki);
+        var applied = await _steps.OpenWithApplicationAsync(handler, ProcessSteps.Helsinki, urgent: false);
+        var queued = await _steps.QueueAsync(handler, ProcessSteps.Helsinki, urgent: false);
+
+        (await ProcessSteps.ListForClientAsync(handler, CaseListFilter.Mine, opened)).Items.ShouldHaveSingleItem().HeldBy.ShouldBe(user.DisplayName);
+        (await ProcessSteps.ListForClientAsync(handler, CaseListFilter.Mine, applied)).Items.ShouldHaveSingleItem().HeldBy.ShouldBe(user.DisplayName);
+        (await ProcessSteps.ListForClientAsync(handler, CaseListFilter.All, queued)).Items.ShouldHaveSingleItem().HeldBy.ShouldBeNull();
+
+        (await handler.Get<IProcessCommands>().TakeAsync(queued.Id)).ShouldSucceed();
+        (await ProcessSteps.ListForClientAsync(handler, CaseListFilter.Mine, queued)).Items.ShouldHaveSingleItem().HeldBy.ShouldBe(user.DisplayName);
+    }
+
     [Fact]
     public async Task ListCases_UrgentQueue_UntakenUrgentCasesInOrderOfArrival()
     {

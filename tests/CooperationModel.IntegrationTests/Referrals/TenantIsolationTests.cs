@@ -153,12 +153,13 @@ public sealed class TenantIsolationTests(AppFixture app)
         var sent = await app.SendReferralAsync(DemoDataSeeder.HandlerSouth, "091");
         var client = await app.SignedInClientAsync(DemoDataSeeder.Coordinator);
 
-        var page = await client.GetPageAsync($"/referrals/{sent.ReferralId}");
-        page.ShouldContain("data-testid=\"not-found\"");
-        ShouldHoldNothingOf(page, sent);
+        // A coordinator works with no client (the policy ClientWork): refused outright, where it once got a not-found page.
+        var page = await client.GetAsync($"/referrals/{sent.ReferralId}");
+        page.RedirectTarget().ShouldStartWith("/account/access-denied");
+        ShouldHoldNothingOf(await page.ReadTextAsync(), sent);
 
         var api = await client.GetAsync($"/api/referrals/{sent.ReferralId}");
-        api.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        api.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         ShouldHoldNothingOf(await api.ReadTextAsync(), sent);
 
         // The inbox is not the coordinator's: refused, with nothing of the client.

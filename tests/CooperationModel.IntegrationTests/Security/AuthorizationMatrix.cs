@@ -14,8 +14,12 @@ public static class AuthorizationMatrix
     /// <summary>The roles that work the referrals that reached their organisation (the policy "Receiver").</summary>
     private static readonly UserRole[] Receivers = [SocialWorker, HealthCareProfessional, OutreachYouthWorker];
 
-    /// <summary>Everyone a referral reached: Kela's handlers, the receivers, and the receiving organisation's admin, who reads it.</summary>
-    private static readonly UserRole[] ReferralParties = [KelaHandler, SocialWorker, HealthCareProfessional, OutreachYouthWorker, OrganisationAdmin];
+    /// <summary>
+    /// The roles that work with clients (the policy "ClientWork"): Kela's handlers and the receivers. Access to a client's data
+    /// follows the work task (Act 703/2023), so an organisation admin, who manages users and settings, and a coordinator,
+    /// who sees aggregates, never reach a client's record; the admin's access-log views are the one exception.
+    /// </summary>
+    private static readonly UserRole[] ClientWorkers = [KelaHandler, .. Receivers];
 
     public static IReadOnlyList<RouteRule> Routes { get; } =
     [
@@ -33,15 +37,15 @@ public static class AuthorizationMatrix
         Page("/cases/new",                         Reach.Only(KelaHandler)),
         Page("/cases/{Id:guid}",                   Reach.Only(KelaHandler),  RecordKind.Case,      KelaHandler),
         Page("/inbox",                             Reach.Only(Receivers)),
-        Page("/referrals/{Id:guid}",               Reach.SignedIn,           RecordKind.Referral,  ReferralParties),
+        Page("/referrals/{Id:guid}",               Reach.Only(ClientWorkers), RecordKind.Referral, ClientWorkers),
         Page("/settings/deadlines",                Reach.Only(OrganisationAdmin)),
         Page("/admin/access-log",                  Reach.Only(OrganisationAdmin)),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),
-        Get("/api/referrals/{id:guid}",            Reach.SignedIn,           RecordKind.Referral,  ReferralParties),
+        Get("/api/referrals/{id:guid}",            Reach.Only(ClientWorkers), RecordKind.Referral, ClientWorkers),
         Get("/referrals/{referralId:guid}/attachments/{attachmentId:guid}",
-                                                   Reach.SignedIn,           RecordKind.Attachment, ReferralParties),
+                                                   Reach.Only(ClientWorkers), RecordKind.Attachment, ClientWorkers),
         Get("/admin/access-log/export",            Reach.Only(OrganisationAdmin)),
         Get("/admin/access-log/report",            Reach.Only(OrganisationAdmin)),
         Get("/culture/set",                        Reach.Public),

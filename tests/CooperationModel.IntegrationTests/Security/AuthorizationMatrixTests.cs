@@ -2,7 +2,12 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using CooperationModel.Application.Cases.GetCase;
+using CooperationModel.Application.Common;
+using CooperationModel.Application.Messages.DownloadAttachment;
+using CooperationModel.Application.Messages.GetThreads;
 using CooperationModel.Application.Referrals.Forwarding;
+using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
@@ -26,7 +31,7 @@ namespace CooperationModel.IntegrationTests.Security;
 /// <summary>
 /// Every route of the app (<see cref="AuthorizationMatrix"/>), for every role and for nobody signed in, against a record
 /// of the caller's own tenant and one of another (another Kela district's referral to another organiser): any answer
-/// that allows more than the matrix fails. Coordinators get no client's name, identity code or description anywhere.
+/// that allows more than the matrix fails. Coordinators and organisation admins get no client's name, identity code or description anywhere.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed partial class AuthorizationMatrixTests(AppFixture app)
@@ -135,8 +140,15 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
         string.Join(Environment.NewLine, failures).ShouldBeEmpty("answers that allow more than AuthorizationMatrix.Routes");
     }
 
-    [Fact]
-    public async Task Coordinator_EveryGetOfEveryRoute_HoldsNoClientData()
+    /// <summary>
+    /// Neither the coordinator (aggregates only) nor the organisation admin (users and settings; Act 703/2023: access to
+    /// client data follows the work task) gets a client's data from any route, the receiving organisation's referrals
+    /// included. The admin's access log names clients only by the keyed hash of their identity code.
+    /// </summary>
+    [Theory]
+    [InlineData(Coordinator)]
+    [InlineData(OrganisationAdmin)]
+    public async Task NoClientRelationship_EveryGetOfEveryRoute_HoldsNoClientData(UserRole role)
     {
         var records = await CreateRecordsAsync();
         var clientData = await AllClientDataAsync();
@@ -145,15 +157,15 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
         clientData.ShouldContain(records.Other.IdentityCode);
         clientData.Except(records.All.SelectMany(DataOf)).ShouldNotBeEmpty("no demo clients to look for");
 
-        var client = await SignInAsync(Coordinator);
+        var client = await SignInAsync(role);
         var paths = AuthorizationMatrix.Routes
-            .SelectMany(rule => CoordinatorGets(rule, records).Select(path => (Rule: rule, Path: path)))
+            .SelectMany(rule => NoClientRelationshipGets(rule, records).Select(path => (Rule: rule, Path: path)))
             .ToList();
         var failures = new List<string>();
         foreach (var (rule, path) in paths)
         {
             // Redirects are followed, so the page a refusal leads to is read too.
-            var caller = rule.EndsSession ? await SignInAsync(Coordinator) : client;
+            var caller = rule.EndsSession ? await SignInAsync(role) : client;
             using var response = await caller.GetFollowingRedirectsAsync(path);
             var text = await response.ReadTextAsync();
             var found = clientData.Where(text.Contains).Concat(records.All.Where(r => Holds(text, r)).Select(r => r.ClientName)).ToList();
@@ -163,7 +175,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
             }
         }
 
-        string.Join(Environment.NewLine, failures).ShouldBeEmpty("coordinators see aggregates only");
+        string.Join(Environment.NewLine, failures).ShouldBeEmpty($"{role} has no client relationship");
 
         // The control: the same scan finds the client on a page of the organisation that received the referral.
         var worker = await SignInAsync(SocialWorker);
@@ -185,6 +197,26 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         Holds(await response.ReadTextAsync(), sent).ShouldBeFalse();
+    }
+
+    /// <summary>
+    /// Behind the policy, the use cases that read a client's record refuse a role without clients themselves: the admin of
+    /// the very organisation that received the referral gets neither the referral, its threads nor its file.
+    /// </summary>
+    [Theory]
+    [InlineData(OrganisationAdmin)]
+    [InlineData(Coordinator)]
+    public async Task ClientRecordHandlers_RoleWithoutClients_WrongRole(UserRole role)
+    {
+        var records = await CreateRecordsAsync();
+        await using var scope = await app.AsUserAsync(Callers[role]);
+
+        (await scope.Get<IGetReferralHandler>().HandleAsync(records.HealthCare.ReferralId)).FirstError.Code.ShouldBe(CommonErrors.WrongRole.Code);
+        (await scope.Get<IGetReferralHandler>().RereadAsync(records.HealthCare.ReferralId)).FirstError.Code.ShouldBe(CommonErrors.WrongRole.Code);
+        (await scope.Get<IGetThreadsHandler>().HandleAsync(records.HealthCare.ReferralId)).FirstError.Code.ShouldBe(CommonErrors.WrongRole.Code);
+        (await scope.Get<IDownloadAttachmentHandler>().HandleAsync(records.HealthCare.ReferralId, records.KelaThreadFile)).FirstError.Code
+            .ShouldBe(CommonErrors.WrongRole.Code);
+        (await scope.Get<IGetCaseHandler>().HandleAsync(records.HealthCare.CaseId)).FirstError.Code.ShouldBe(CommonErrors.WrongRole.Code);
     }
 
     [Fact]
@@ -312,8 +344,8 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
         return RefusalPaths.Contains(target.AbsolutePath) && target.Query.Contains("ReturnUrl=", StringComparison.Ordinal);
     }
 
-    /// <summary>Every GET the coordinator can send a route: with the records of both tenants, and the inbox searched for them.</summary>
-    private static IEnumerable<string> CoordinatorGets(RouteRule rule, MatrixRecords records)
+    /// <summary>Every GET a role without clients can send a route: with the records of both tenants, and the inbox searched for them.</summary>
+    private static IEnumerable<string> NoClientRelationshipGets(RouteRule rule, MatrixRecords records)
     {
         if (rule.Kind == RouteKind.Framework)
         {
@@ -444,11 +476,12 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
 
         /// <summary>
         /// The records whose client data the role's organisation has no part in, and so must find in no answer at all.
-        /// Kela's district, Helsinki's social services and its admin are in both Helsinki chains; each partner in its own.
+        /// Kela's district and Helsinki's social services are in both Helsinki chains; each partner in its own. Helsinki's admin
+        /// is of the receiving organisation but has no client relationship: like the coordinator, no client's data at all.
         /// </summary>
         public IEnumerable<SentReferral> NotVisibleTo(UserRole? role) => role switch
         {
-            KelaHandler or SocialWorker or OrganisationAdmin => [Other],
+            KelaHandler or SocialWorker => [Other],
             HealthCareProfessional => [Youth, Other],
             OutreachYouthWorker => [HealthCare, Other],
             _ => All,

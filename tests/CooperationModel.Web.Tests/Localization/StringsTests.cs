@@ -157,6 +157,27 @@ public sealed class StringsTests : ComponentTestContext
         new[] { finnish, swedish, english }.ShouldBe(["Kirjautuminen", "Inloggning", "Sign in"]);
     }
 
+    /// <summary>
+    /// The word for the app's notifications cannot be read as a bulletin (fi "tiedote"), a referral notice (the referral's
+    /// own word: fi "ilmoitus", sv "anmälan", en "referral") or a message of a thread (fi "viesti", sv "meddelande").
+    /// </summary>
+    [Theory]
+    [InlineData("fi", "Päivitykset", new[] { "tiedot", "ilmoitu", "viest" })]
+    [InlineData("sv", "Uppdateringar", new[] { "anmäl", "meddelande", "avisering" })]
+    [InlineData("en", "Updates", new[] { "referral", "message", "bulletin" })]
+    public void NotificationWords_CannotBeMistakenForNoticesOrMessages(string culture, string title, string[] confusable)
+    {
+        UseCulture(culture);
+        string[] keys = ["Notifications.Title", "Nav.Notifications", "Notifications.None", "Notification.NotFound", "Mail.Subject"];
+
+        Localizer["Notifications.Title"].Value.ShouldBe(title);
+        foreach (var key in keys)
+        {
+            var text = Localizer[key].Value.ToLowerInvariant();
+            confusable.Where(text.Contains).ShouldBeEmpty($"{culture} {key}: \"{text}\"");
+        }
+    }
+
     private static IEnumerable<string> Labels<TEnum>(string prefix)
         where TEnum : struct, Enum =>
         Enum.GetValues<TEnum>().Select(value => $"{prefix}.{value}");

@@ -171,6 +171,30 @@ public sealed class ReferralThreadsTests : ComponentTestContext
         threads.FindAll("[data-testid=message-no-consent]").ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("fi", 70, "(70 tavua)")]
+    [InlineData("sv", 70, "(70 byte)")]
+    [InlineData("en", 70, "(70 bytes)")]
+    [InlineData("fi", 1023, "(1023 tavua)")]
+    [InlineData("fi", 1024, "(1 kt)")]
+    [InlineData("en", 2049, "(3 KB)")]
+    [InlineData("fi", 1024 * 1024, "(1 Mt)")]
+    public void Render_Attachment_ShowsItsSizeInTheReadersUnits(string culture, long bytes, string shown)
+    {
+        UseCulture(culture);
+        var at = new DateTimeOffset(2026, 3, 2, 8, 15, 0, TimeSpan.Zero);
+        var attachment = new AttachmentInfo(Guid.NewGuid(), "liite.png", AttachmentTypes.Png, bytes);
+        _threads.Answer =
+        [
+            new MessageThread(Helsinki, CanWrite: true,
+                [new ThreadMessage(Guid.NewGuid(), Helsinki, Mine: false, "Sari Sosiaali", at, "Liite", null, null, IsNew: false, [attachment])]),
+        ];
+
+        var threads = RenderThreads();
+
+        threads.Find(".message-attachments .size").TextContent.Trim().ShouldBe(shown);
+    }
+
     [Fact]
     public void Render_WithoutConsent_WarnsNotToDescribeTheSituation()
     {

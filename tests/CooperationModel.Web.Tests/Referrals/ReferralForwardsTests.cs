@@ -202,34 +202,6 @@ public sealed class ReferralForwardsTests : ComponentTestContext
             Consent = ConsentRecord.GivenIn(ConsentMethod.InPerson, new DateOnly(2026, 2, 27)),
         };
 
-    private sealed class FakeCurrentUser : ICurrentUser
-    {
-        public bool IsAuthenticated => true;
-
-        public Guid UserId { get; } = Guid.NewGuid();
-
-        public Guid OrganisationId { get; private set; }
-
-        public OrganisationKind OrganisationKind { get; private set; }
-
-        public UserRole? Role { get; private set; }
-
-        public string DisplayName => "Testaaja";
-
-        public void Be(Guid organisationId, UserRole role)
-        {
-            OrganisationId = organisationId;
-            Role = role;
-            OrganisationKind = role switch
-            {
-                UserRole.KelaHandler => OrganisationKind.KelaDistrict,
-                UserRole.HealthCareProfessional => OrganisationKind.HealthCare,
-                UserRole.OutreachYouthWorker => OrganisationKind.OutreachYouthWork,
-                _ => OrganisationKind.SocialServicesOrganiser,
-            };
-        }
-    }
-
     private sealed class FakeForwarding : IForwardingCommands
     {
         public List<ForwardReferralCommand> Calls { get; } = [];

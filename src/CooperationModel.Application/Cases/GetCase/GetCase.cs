@@ -39,7 +39,14 @@ public sealed record CaseDetails(
     IReadOnlyList<RecommendedChannel> RecommendedChannels,
     IReadOnlyList<CaseTimelineEntry> Timeline,
     IReadOnlyList<CaseGuidance> Guidance,
-    IReadOnlyList<CaseReferral> Referrals);
+    IReadOnlyList<CaseReferral> Referrals)
+{
+    /// <summary>
+    /// The suggestions already acted on, by ground: the referral of that ground sent since the survey (or the decision)
+    /// that made the suggestion. The page shows it instead of offering the same referral again.
+    /// </summary>
+    public IReadOnlyDictionary<ReferralGround, CaseReferral> SuggestionsActedOn { get; init; } = new Dictionary<ReferralGround, CaseReferral>();
+}
 
 /// <summary>One line of the case's timeline.</summary>
 public sealed record CaseTimelineEntry(DateTimeOffset At, string ActorName, CaseEventKind Kind, CaseStage Stage, CaseStage? FromStage, string? Detail);
@@ -80,7 +87,7 @@ public interface IGetCaseHandler
 }
 
 public sealed class GetCaseHandler(
-    IAppDbContextFactory dbFactory, TimeProvider clock, IOptions<CaseProcessOptions> options, IAccessLog accessLog) : IGetCaseHandler
+    IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider clock, IOptions<CaseProcessOptions> options, IAccessLog accessLog) : IGetCaseHandler
 {
     public static NotFoundError NotFound => new("Case.NotFound");
 
@@ -99,6 +106,32 @@ public sealed class GetCaseHandler(
         return suggestions.OrderBy(s => s.Ground).ToList();
     }
 
+    /// <summary>
+    /// A suggestion is acted on by the newest referral of its ground sent on or after the day of what made it: the survey
+    /// that suggested it, or the decision whose reduced basic amount did.
+    /// </summary>
+    private static Dictionary<ReferralGround, CaseReferral> ActedOn(ClientCase c, IEnumerable<ConcernSuggestion> suggestions, IReadOnlyList<CaseReferral> referrals)
+    {
+        var actedOn = new Dictionary<ReferralGround, CaseReferral>();
+        var surveyed = c.Survey is null ? [] : ConcernScreen.Evaluate(c.Survey, c.IdentityCode).Select(s => s.Ground).ToHashSet();
+        foreach (var suggestion in suggestions)
+        {
+            DateOnly? basis = surveyed.Contains(suggestion.Ground) ? c.Survey!.SurveyedOn : c.Decision?.DecidedOn;
+            if (basis is not { } day)
+            {
+                continue;
+            }
+
+            var since = FinnishTime.StartOf(day);
+            if (referrals.Where(r => r.Ground == suggestion.Ground && r.SentAt >= since).MaxBy(r => r.SentAt) is { } referral)
+            {
+                actedOn[suggestion.Ground] = referral;
+            }
+        }
+
+        return actedOn;
+    }
+
     public Task<Result<CaseDetails>> HandleAsync(Guid caseId, CancellationToken cancellationToken = default) =>
         ReadAsync(caseId, logView: true, cancellationToken);
 
@@ -107,6 +140,11 @@ public sealed class GetCaseHandler(
 
     private async Task<Result<CaseDetails>> ReadAsync(Guid caseId, bool logView, CancellationToken cancellationToken)
     {
+        if (!user.WorksWithClients)
+        {
+            return CommonErrors.WrongRole;
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var c = await db.Cases.AsNoTracking()
             .Include(x => x.Events)
@@ -152,6 +190,7 @@ public sealed class GetCaseHandler(
         var latestGuidance = c.GuidanceContacts.MaxBy(g => g.At);
         ClientType? clientType = latestGuidance is null ? null : ClientTypes.Of(latestGuidance.HasDevices, latestGuidance.HasSkills);
 
+        var suggestions = Suggestions(c);
         return new CaseDetails(
             c.Id, c.ClientName, c.IdentityCode, c.HomeMunicipalityCode, c.OpenedAt,
             c.Stage, CaseStages.NextFrom(c.Stage), c.Application, c.Queue, c.QueuedAt, c.HandlerUserId, c.HandlerName,
@@ -160,12 +199,15 @@ public sealed class GetCaseHandler(
             c.Decision,
             c.Survey,
             c.Survey?.IsStale(clock.Today(), options.Value.SurveyMaxAgeMonths) == true,
-            Suggestions(c),
+            suggestions,
             clientType,
             clientType is { } type ? ClientTypes.RecommendedChannelsFor(type) : [],
             c.Events.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence)
                 .Select(e => new CaseTimelineEntry(e.At, e.ActorName, e.Kind, e.Stage, e.FromStage, e.Detail)).ToList(),
             c.GuidanceContacts.OrderByDescending(g => g.At).Select(g => new CaseGuidance(g.At, g.Channel, g.HasDevices, g.HasSkills)).ToList(),
-            referrals);
+            referrals)
+        {
+            SuggestionsActedOn = ActedOn(c, suggestions, referrals),
+        };
     }
 }

@@ -44,6 +44,11 @@ public sealed record CaseRow(
     DateOnly? DecisionDueOn,
     ReferralStatus? LatestReferralStatus)
 {
+    /// <summary>Who has the case now (<see cref="ClientCase.IsHeldByOpener"/>): the opener before processing, then the handler who took it.</summary>
+    public string? HeldBy { get; init; }
+
+    internal Guid OpenedByUserId { get; init; }
+
     /// <summary>Set for undecided cases with a deadline; the lists mark near and overdue ones.</summary>
     public DeadlineState? Deadline { get; init; }
 
@@ -68,6 +73,7 @@ public sealed class ListCasesHandler(
     TimeProvider clock,
     IOptions<CaseProcessOptions> options,
     IIdentityCodeHasher identityCodes,
+    IUserDirectory users,
     IAccessLog accessLog,
     IValidator<ListCasesQuery> validator) : IListCasesHandler
 {
@@ -114,7 +120,10 @@ public sealed class ListCasesHandler(
                     c.QueuedAt,
                     c.HandlerName,
                     c.DecisionDueOn,
-                    sent.Where(r => r.CaseId == c.Id).OrderByDescending(r => r.SentAt).Select(r => (ReferralStatus?)r.Status).FirstOrDefault()),
+                    sent.Where(r => r.CaseId == c.Id).OrderByDescending(r => r.SentAt).Select(r => (ReferralStatus?)r.Status).FirstOrDefault())
+                {
+                    OpenedByUserId = c.OpenedByUserId,
+                },
                 // Referral.IsOverdue, in SQL.
                 ReferralOverdue = sent.Any(r => r.CaseId == c.Id
                     && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received) && r.RespondBy < today),
@@ -124,8 +133,15 @@ public sealed class ListCasesHandler(
         accessLog.Listed(db, AccessRecordType.Case, rows.Select(r => (r.Row.Id, r.Row.IdentityCode)));
         await db.SaveChangesAsync(cancellationToken);
 
+        var openers = await users.NamesAsync(
+            rows.Where(r => ClientCase.IsHeldByOpener(r.Row.Stage)).Select(r => r.Row.OpenedByUserId).Distinct().ToList(), cancellationToken);
         return new Page<CaseRow>(
-            rows.Select(r => r.Row with { Deadline = DeadlineOf(r.Row.Stage, r.Row.DecisionDueOn, today, nearDays), ReferralOverdue = r.ReferralOverdue }).ToList(),
+            rows.Select(r => r.Row with
+            {
+                Deadline = DeadlineOf(r.Row.Stage, r.Row.DecisionDueOn, today, nearDays),
+                ReferralOverdue = r.ReferralOverdue,
+                HeldBy = ClientCase.IsHeldByOpener(r.Row.Stage) ? openers.GetValueOrDefault(r.Row.OpenedByUserId) : r.Row.HandlerName,
+            }).ToList(),
             total);
     }
 

@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.Cases.OpenCase;
 
-/// <summary>A Kela handler records a new client case.</summary>
-public sealed record OpenCaseCommand(string ClientName, string IdentityCode, string HomeMunicipalityCode);
+/// <summary>
+/// A Kela handler records a new client case. <paramref name="ConfirmNameChange"/>: the handler confirms that the client
+/// is the one the district knows by this identity code under another name (names change).
+/// </summary>
+public sealed record OpenCaseCommand(string ClientName, string IdentityCode, string HomeMunicipalityCode, bool ConfirmNameChange = false);
 
 public interface IOpenCaseHandler
 {
@@ -20,7 +23,8 @@ public sealed class OpenCaseHandler(
     IAppDbContextFactory dbFactory,
     ICurrentUser user,
     IValidator<OpenCaseCommand> validator,
-    TimeProvider clock) : IOpenCaseHandler
+    TimeProvider clock,
+    IIdentityCodeHasher identityCodes) : IOpenCaseHandler
 {
     public async Task<Result<Guid>> HandleAsync(OpenCaseCommand command, CancellationToken cancellationToken = default)
     {
@@ -39,6 +43,19 @@ public sealed class OpenCaseHandler(
         if (!opened.TryGetValue(out var clientCase))
         {
             return Result<Guid>.Failure(opened.Errors);
+        }
+
+        // The district's earlier cases of the same client, found by the keyed hash (the codes themselves are encrypted).
+        var knownNames = await db.Cases.AsNoTracking().WithIdentityCode(identityCodes.Hash(identityCode))
+            .Select(c => c.ClientName).Distinct().ToListAsync(cancellationToken);
+        if (ClientCase.NameDiffersFrom(clientCase.ClientName, knownNames))
+        {
+            if (!command.ConfirmNameChange)
+            {
+                return ClientCase.Errors.NameDiffersFromKnownClient;
+            }
+
+            clientCase.ConfirmNameChange(user.ToActor(), clock.GetUtcNow());
         }
 
         db.Cases.Add(clientCase);

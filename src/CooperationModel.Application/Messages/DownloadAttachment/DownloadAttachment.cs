@@ -18,12 +18,17 @@ public interface IDownloadAttachmentHandler
 /// A file of a message on a referral, only through a message the viewer's organisation sent or received on a
 /// referral it still sees (the files have no tenant filter of their own: their message's decides).
 /// </summary>
-public sealed class DownloadAttachmentHandler(IAppDbContextFactory dbFactory, IAccessLog accessLog) : IDownloadAttachmentHandler
+public sealed class DownloadAttachmentHandler(IAppDbContextFactory dbFactory, ICurrentUser user, IAccessLog accessLog) : IDownloadAttachmentHandler
 {
     public static NotFoundError NotFound => new("Attachment.NotFound");
 
     public async Task<Result<AttachmentFile>> HandleAsync(Guid referralId, Guid attachmentId, CancellationToken cancellationToken = default)
     {
+        if (!user.WorksWithClients)
+        {
+            return CommonErrors.WrongRole;
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var found = await db.Messages
             .Where(m => m.ReferralId == referralId && db.Referrals.Any(r => r.Id == m.ReferralId))

@@ -64,6 +64,11 @@ public sealed class GetThreadsHandler(IAppDbContextFactory dbFactory, ICurrentUs
 
     private async Task<Result<IReadOnlyList<MessageThread>>> ReadAsync(Guid referralId, bool opening, CancellationToken cancellationToken)
     {
+        if (!user.WorksWithClients)
+        {
+            return CommonErrors.WrongRole;
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var referral = await db.Referrals.AsNoTracking().Include(r => r.Forwards)
             .SingleOrDefaultAsync(r => r.Id == referralId, cancellationToken);

@@ -8,7 +8,11 @@ namespace CooperationModel.Application.Notifications.CountUnread;
 /// The counts in the menu: unread notifications, and unread messages on the referrals the user works (null for roles
 /// that write no messages).
 /// </summary>
-public sealed record UnreadCounts(int Notifications, int? Messages);
+public sealed record UnreadCounts(int Notifications, int? Messages)
+{
+    /// <summary>For a Kela handler, the referral whose thread holds the oldest unread message: where the icon leads.</summary>
+    public Guid? OldestUnreadReferralId { get; init; }
+}
 
 public interface ICountUnreadHandler
 {
@@ -26,12 +30,17 @@ public sealed class CountUnreadHandler(IAppDbContextFactory dbFactory, ICurrentU
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var notifications = await db.Notifications.AddressedTo(user).CountAsync(n => n.ReadAt == null, cancellationToken);
-        var messages = user.Role switch
+        if (user.Role == UserRole.KelaHandler)
         {
-            { } role when role.Receives() => await UnreadOnWorkedReferralsAsync(db, cancellationToken),
-            UserRole.KelaHandler => await UnreadOnSentReferralsAsync(db, cancellationToken),
-            _ => (int?)null,
-        };
+            var unread = UnreadOnSentReferrals(db);
+            var count = await unread.CountAsync(cancellationToken);
+            var oldest = count == 0
+                ? null
+                : await unread.OrderBy(m => m.SentAt).Select(m => (Guid?)m.ReferralId).FirstOrDefaultAsync(cancellationToken);
+            return new UnreadCounts(notifications, count) { OldestUnreadReferralId = oldest };
+        }
+
+        var messages = user.Role is { } role && role.Receives() ? await UnreadOnWorkedReferralsAsync(db, cancellationToken) : (int?)null;
         return new UnreadCounts(notifications, messages);
     }
 
@@ -52,13 +61,12 @@ public sealed class CountUnreadHandler(IAppDbContextFactory dbFactory, ICurrentU
     }
 
     /// <summary>Messages to the district on the referrals this handler sent.</summary>
-    private async Task<int> UnreadOnSentReferralsAsync(IAppDbContext db, CancellationToken cancellationToken)
+    private IQueryable<Domain.Messages.ReferralMessage> UnreadOnSentReferrals(IAppDbContext db)
     {
         var organisationId = user.OrganisationId;
         var me = user.UserId;
-        return await db.Messages
+        return db.Messages
             .Where(m => m.ToOrganisationId == organisationId && m.ReadAt == null)
-            .Where(m => db.Referrals.Any(r => r.Id == m.ReferralId && r.SentByUserId == me))
-            .CountAsync(cancellationToken);
+            .Where(m => db.Referrals.Any(r => r.Id == m.ReferralId && r.SentByUserId == me));
     }
 }

@@ -113,6 +113,11 @@ public sealed class GetReferralHandler(
 
     private async Task<Result<ReferralDetails>> ReadAsync(Guid referralId, bool logView, CancellationToken cancellationToken)
     {
+        if (!user.WorksWithClients)
+        {
+            return CommonErrors.WrongRole;
+        }
+
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         var referral = await db.FindForWorkAsync(referralId, cancellationToken);
         if (referral is null)

@@ -33,11 +33,13 @@ public static class Display
         _ => fi,
     };
 
-    /// <summary>A file's size in kilobytes, or in megabytes from one megabyte up.</summary>
-    public static string FileSize(IStringLocalizer L, long bytes) =>
-        bytes >= 1024 * 1024
-            ? L["Message.SizeMb", (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.CurrentCulture)]
-            : L["Message.SizeKb", Math.Max(1, (long)Math.Ceiling(bytes / 1024d)).ToString(CultureInfo.CurrentCulture)];
+    /// <summary>A file's size in bytes below one kilobyte, in kilobytes below one megabyte, and in megabytes from there.</summary>
+    public static string FileSize(IStringLocalizer L, long bytes) => bytes switch
+    {
+        < 1024 => L["Message.SizeBytes", bytes.ToString(CultureInfo.CurrentCulture)],
+        < 1024 * 1024 => L["Message.SizeKb", ((long)Math.Ceiling(bytes / 1024d)).ToString(CultureInfo.CurrentCulture)],
+        _ => L["Message.SizeMb", (bytes / (1024d * 1024)).ToString("0.#", CultureInfo.CurrentCulture)],
+    };
 
     public static string Name(OrganisationName name) => InLanguage(name.NameFi, name.NameSv, name.NameEn);
 
