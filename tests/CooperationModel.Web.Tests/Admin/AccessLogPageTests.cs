@@ -59,6 +59,9 @@ public sealed class AccessLogPageTests : ComponentTestContext
 
         public Task<IReadOnlyList<Actor>> MembersAsync(Guid organisationId, UserRole role, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<Actor>>([]);
+
+        public Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyDictionary<Guid, string>>(new Dictionary<Guid, string>());
     }
 
     private sealed class Admin : ICurrentUser
