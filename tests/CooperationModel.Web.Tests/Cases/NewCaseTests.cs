@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bunit;
 using CooperationModel.Application.Cases.FindClient;
 using CooperationModel.Application.Cases.OpenCase;
@@ -9,7 +10,10 @@ using MudBlazor;
 
 namespace CooperationModel.Web.Tests.Cases;
 
-/// <summary>A new case for an identity code the district knows: the existing client first, and a new name only when confirmed.</summary>
+/// <summary>
+/// The new-case form: a known identity code shows the existing client first, and a new name only when confirmed; the
+/// fields speak after a failed save and of a text too long.
+/// </summary>
 public sealed class NewCaseTests : ComponentTestContext
 {
     private const string Code = "010190-900P";
@@ -53,10 +57,53 @@ public sealed class NewCaseTests : ComponentTestContext
         page.FindAll("[data-testid=confirm-name-change]").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Type_InvalidCodeAfterAFailedSave_ShowsTheChecksumError()
+    {
+        var form = RenderForm();
+        form.Find("form").Submit();
+        form.WaitForAssertion(() => ErrorTextOf(form, "identity-code").ShouldNotBeNull());
+
+        form.Find("input[data-testid=identity-code]").Change("010190-9000");
+
+        form.WaitForAssertion(() => ErrorTextOf(form, "identity-code").ShouldBe("Henkilötunnuksen tarkistusmerkki ei täsmää."));
+        form.Find("form").Submit();
+        form.WaitForAssertion(() => ErrorTextOf(form, "identity-code").ShouldBe("Henkilötunnuksen tarkistusmerkki ei täsmää."));
+        _open.Commands.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Type_NameOverTheLimit_KeepsItAllAndSaysItIsTooLong()
+    {
+        var name = new string('a', 255);
+        var form = RenderForm();
+        var input = form.Find("input[data-testid=client-name]");
+        int.Parse(input.GetAttribute("maxlength")!, CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(name.Length);
+
+        input.Change(name);
+        form.Find("form").Submit();
+
+        form.WaitForAssertion(() => ErrorTextOf(form, "client-name").ShouldBe("Nimi on liian pitkä (enintään 200 merkkiä)."));
+        form.Find("input[data-testid=client-name]").GetAttribute("value").ShouldBe(name);
+        FieldOf(form, "client-name").QuerySelector(".mud-input-helper-text .ms-auto")!.TextContent.ShouldBe("255 / 200");
+        _open.Commands.ShouldBeEmpty();
+    }
+
+    private IRenderedComponent<NewCase> RenderForm()
+    {
+        RenderPopoverProvider();
+        return Render<NewCase>();
+    }
+
     private sealed class FakeOpen : IOpenCaseHandler
     {
-        public Task<Result<Guid>> HandleAsync(OpenCaseCommand command, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Result<Guid>.Success(Guid.NewGuid()));
+        public List<OpenCaseCommand> Commands { get; } = [];
+
+        public Task<Result<Guid>> HandleAsync(OpenCaseCommand command, CancellationToken cancellationToken = default)
+        {
+            Commands.Add(command);
+            return Task.FromResult(Result<Guid>.Success(Guid.NewGuid()));
+        }
     }
 
     private sealed class FakeFind : IFindClientHandler

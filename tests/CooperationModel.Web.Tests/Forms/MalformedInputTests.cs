@@ -173,21 +173,31 @@ public sealed partial class MalformedInputTests : ComponentTestContext
     [GeneratedRegex(@"\\\{\d+}")]
     private static partial Regex PlaceholderPattern();
 
-    /// <summary>A use case that records the call and succeeds (a <c>Task&lt;Result&gt;</c> or <c>Task&lt;Result&lt;T&gt;&gt;</c>).</summary>
+    /// <summary>
+    /// A use case that records the call and succeeds (a <c>Task&lt;Result&gt;</c> or <c>Task&lt;Result&lt;T&gt;&gt;</c>); a
+    /// look-up the form makes as the user types (a <c>Task&lt;T&gt;</c> of anything else) finds nothing and is no save.
+    /// </summary>
     public class SucceedingUseCase : DispatchProxy
     {
         public int Calls { get; private set; }
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            Calls++;
             var returns = targetMethod!.ReturnType;
             if (returns == typeof(Task<Result>))
             {
+                Calls++;
                 return Task.FromResult(Result.Success());
             }
 
             var result = returns.GetGenericArguments().Single();
+            if (!result.IsGenericType || result.GetGenericTypeDefinition() != typeof(Result<>))
+            {
+                var nothing = result.IsValueType ? Activator.CreateInstance(result) : null;
+                return typeof(Task).GetMethod(nameof(Task.FromResult))!.MakeGenericMethod(result).Invoke(null, [nothing]);
+            }
+
+            Calls++;
             var value = result.GetGenericArguments().Single() is { IsValueType: true } type ? Activator.CreateInstance(type) : null;
             var success = result.GetMethod(nameof(Result<int>.Success), BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [value]);
             return typeof(Task).GetMethod(nameof(Task.FromResult))!.MakeGenericMethod(result).Invoke(null, [success]);

@@ -7,6 +7,7 @@ using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Web.Components.Pages.Cases.Parts;
 using CooperationModel.Web.Components.Pages.Referrals;
+using CooperationModel.Web.Components.Shared;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,6 +68,25 @@ public sealed class ListSearchTests : ComponentTestContext
 
         table.WaitForAssertion(() => table.Services.GetRequiredService<IListCasesHandler>().ShouldBeOfType<ValidatingCases>().Searches.ShouldContain("Meikäläinen"));
         ErrorTextOf(table, "cases-search").ShouldBeNull();
+    }
+
+    [Fact]
+    public void SearchBoxes_MaxLength_LetsATooLongSearchReachTheRuleButNoPasteDropTheCircuit()
+    {
+        // Without a maxlength MudBlazor allows 524,288 characters: a paste that large is more than the circuit accepts.
+        RenderPopoverProvider();
+        var boxes = new[]
+        {
+            Render<CaseTable>(parameters => parameters.Add(t => t.Filter, CaseListFilter.All).Add(t => t.Searchable, true)).Find("input[data-testid=cases-search]"),
+            Render<Inbox>().Find("input[data-testid=inbox-search]"),
+        };
+
+        foreach (var box in boxes)
+        {
+            var maxLength = int.Parse(box.GetAttribute("maxlength") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            maxLength.ShouldBeGreaterThan(ListRules.SearchMaxLength, "a longer search must reach the rule that says so");
+            maxLength.ShouldBeLessThanOrEqualTo(FieldLimits.Typing(FieldLimits.LargestLegalLength));
+        }
     }
 
     /// <summary>Types the text and leaves the box, which sends the search at once (no waiting for the debounce).</summary>

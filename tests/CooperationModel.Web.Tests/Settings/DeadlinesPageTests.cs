@@ -41,6 +41,23 @@ public sealed class DeadlinesPageTests : ComponentTestContext
         _settings.Calls.ShouldHaveSingleItem().ShouldBe([new SetDeadlineCommand(ReferralGround.ImmigrantOverTwoMonths, 75)]);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1e5")]
+    public void SaveRow_NotAWholeNumber_SaysSoKeepsTheTextAndSendsNothing(string typed)
+    {
+        // The field once cleared what it could not read, and MudBlazor said "Not a valid number" in English.
+        var page = Render<Deadlines>();
+        var days = $"deadline-days-{ReferralGround.ImmigrantOverTwoMonths}";
+        page.Find($"input[data-testid={days}]").Change(typed);
+
+        page.Find($"button[data-testid=deadline-save-{ReferralGround.ImmigrantOverTwoMonths}]").Click();
+
+        page.WaitForAssertion(() => ErrorTextOf(page, days).ShouldBe("Kirjoita kokonaisluku numeroin, esim. 12."));
+        page.Find($"input[data-testid={days}]").GetAttribute("value").ShouldBe(typed);
+        _settings.Calls.ShouldBeEmpty();
+    }
+
     [Fact]
     public void SaveAll_SendsEveryRowInOneCall()
     {

@@ -1,3 +1,4 @@
+using CooperationModel.Application.Common;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Messages;
@@ -15,8 +16,8 @@ namespace CooperationModel.Web.Components.Shared;
 /// </summary>
 public static class FieldLimits
 {
-    /// <summary>What a search box (the municipality picker, a search field) lets through: no name or code is longer.</summary>
-    public const int SearchText = 100;
+    /// <summary>What a search box (the municipality picker, a search field) lets through: the list rules' longest search.</summary>
+    public const int SearchText = ListRules.SearchMaxLength;
 
     /// <summary>What a whole-number field lets through: a sign and the ten digits of the largest whole number.</summary>
     public const int WholeNumber = 11;
