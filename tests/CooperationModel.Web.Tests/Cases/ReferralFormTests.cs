@@ -2,10 +2,10 @@ using Bunit;
 using CooperationModel.Application.Referrals.SendReferral;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
-using CooperationModel.Web.Components.Shared;
+using CooperationModel.Web.Components.Pages.Cases.Parts;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CooperationModel.Web.Tests.Referrals;
+namespace CooperationModel.Web.Tests.Cases;
 
 public sealed class ReferralFormTests : ComponentTestContext
 {
@@ -17,6 +17,17 @@ public sealed class ReferralFormTests : ComponentTestContext
     public ReferralFormTests()
     {
         Services.AddSingleton<ISendReferralHandler>(_handler);
+        Services.AddSingleton<TimeProvider>(new FixedClock());
+    }
+
+    [Fact]
+    public async Task Render_New_ConsentDateIsTheAppClocksToday()
+    {
+        // The form once took the machine's DateTime.Today, not the app's clock.
+        var form = await RenderFormAsync();
+        ChooseConsent(form, consent: true);
+
+        form.WaitForAssertion(() => form.Find("input[data-testid=consent-given-on]").GetAttribute("value").ShouldBe("14.4.2025"));
     }
 
     [Fact]
@@ -93,7 +104,7 @@ public sealed class ReferralFormTests : ComponentTestContext
 
         form.WaitForAssertion(() => sentId.ShouldBe(_handler.NewId));
         _handler.Calls.ShouldHaveSingleItem().ShouldBe(new SendReferralCommand(
-            _caseId, ReferralGround.ObviousNeedForSocialCare, true, Description, DateOnly.FromDateTime(DateTime.Today), ConsentMethod.Phone,
+            _caseId, ReferralGround.ObviousNeedForSocialCare, true, Description, FixedClock.Today, ConsentMethod.Phone,
             ConsentCoversDescription: true, ConsentCoversFeedback: false));
         DescriptionField(form).GetAttribute("value").ShouldBeNullOrEmpty();
     }

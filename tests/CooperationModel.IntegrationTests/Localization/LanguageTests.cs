@@ -2,7 +2,7 @@ using System.Net;
 using CooperationModel.IntegrationTests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace CooperationModel.IntegrationTests.Localisation;
+namespace CooperationModel.IntegrationTests.Localization;
 
 /// <summary>Finnish by default, Swedish and English by the culture cookie; the language switch redirects only locally.</summary>
 [Collection(AppCollection.Name)]
