@@ -1,10 +1,7 @@
-using System.Globalization;
-using CooperationModel.Domain.Calendar;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Organisations;
-using CooperationModel.Domain.Referrals;
 using CooperationModel.Domain.Surveys;
 
 namespace CooperationModel.Domain.Clients;
@@ -13,8 +10,13 @@ namespace CooperationModel.Domain.Clients;
 /// A client's basic social assistance case (asia / ärende) in a Kela insurance district, followed through the six
 /// stages of the client process. The client's home municipality decides which district handles it. Every change
 /// goes through a method, is checked against <see cref="CaseStages"/>, and leaves an event on the timeline.
+/// <para>
+/// The case's state, its errors, opening and anonymising are here; its moves are in ClientCase.Intake.cs (stages 1-2:
+/// guidance and the application), ClientCase.Processing.cs (stages 3-4: the queues, the call and the decision) and
+/// ClientCase.Stages.cs (the survey, a referral sent, and moves by hand through the one table of CaseStages).
+/// </para>
 /// </summary>
-public sealed class ClientCase : ITenantOwned
+public sealed partial class ClientCase : ITenantOwned
 {
     public const int ClientNameMaxLength = 200;
 
@@ -177,232 +179,6 @@ public sealed class ClientCase : ITenantOwned
         return clientCase;
     }
 
-    /// <summary>Stage 1: a guidance contact, with the client's devices and skills (they give the client type).</summary>
-    public Result RecordGuidance(Actor handler, GuidanceChannel channel, bool hasDevices, bool hasSkills, DateTimeOffset now)
-    {
-        _guidance.Add(GuidanceContact.Create(Id, OrganisationId, channel, hasDevices, hasSkills, handler, now));
-        Record(handler, now, CaseEventKind.GuidanceRecorded, detail: channel.ToString());
-        return Result.Success();
-    }
-
-    /// <summary>
-    /// Stage 2: the application's channel, dates and urgency. Recording it moves a case in guidance to the application
-    /// stage; it can be corrected until the decision (for example when the missing attachments come in).
-    /// </summary>
-    public Result RecordApplication(Actor handler, ApplicationDetails application, DateOnly today, DateTimeOffset now)
-    {
-        if (Stage is not (CaseStage.Guidance or CaseStage.Application or CaseStage.Processing))
-        {
-            return Errors.ApplicationClosed;
-        }
-
-        var errors = new List<Error>();
-        if (application.ReceivedOn > today)
-        {
-            errors.Add(Errors.ReceivedInFuture);
-        }
-        else
-        {
-            errors.AddRange(EnteredDate.Check(application.ReceivedOn, today, nameof(ApplicationDetails.ReceivedOn)).Errors);
-        }
-
-        if (application.CompleteOn is { } complete)
-        {
-            if (complete < application.ReceivedOn)
-            {
-                errors.Add(Errors.CompleteBeforeReceived);
-            }
-
-            if (complete > today)
-            {
-                errors.Add(Errors.CompleteInFuture);
-            }
-            else
-            {
-                errors.AddRange(EnteredDate.Check(complete, today, nameof(ApplicationDetails.CompleteOn)).Errors);
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return Result.Failure(errors);
-        }
-
-        Application = application;
-        Record(handler, now, CaseEventKind.ApplicationRecorded, detail: application.Channel.ToString());
-        if (Stage == CaseStage.Guidance)
-        {
-            MoveTo(CaseStage.Application, handler, now);
-        }
-
-        UpdateDeadline();
-        return Result.Success();
-    }
-
-    /// <summary>Stage 3: the application goes to the district's urgent queue when urgency was asked for, otherwise to the normal queue.</summary>
-    public Result SendToProcessing(Actor handler, DateTimeOffset now)
-    {
-        if (Application is null)
-        {
-            return Errors.NoApplication;
-        }
-
-        var moved = MoveTo(CaseStage.Processing, handler, now);
-        if (!moved.IsSuccess)
-        {
-            return moved;
-        }
-
-        Queue = Application.UrgentRequested ? ProcessingQueue.Urgent : ProcessingQueue.Normal;
-        QueuedAt = now;
-        HandlerUserId = null;
-        HandlerName = null;
-        UrgencyConfirmed = false;
-        Record(handler, now, CaseEventKind.Queued, detail: Queue.ToString());
-        UpdateDeadline();
-        return Result.Success();
-    }
-
-    /// <summary>A handler takes the case from its queue. Two handlers never hold the same case.</summary>
-    public Result Take(Actor handler, DateTimeOffset now)
-    {
-        if (Stage != CaseStage.Processing)
-        {
-            return Errors.NotInProcessing;
-        }
-
-        if (HandlerUserId is not null)
-        {
-            return HandlerUserId == handler.UserId ? Result.Success() : Errors.AlreadyTaken;
-        }
-
-        HandlerUserId = handler.UserId;
-        HandlerName = handler.DisplayName;
-        Record(handler, now, CaseEventKind.Taken, detail: Queue?.ToString());
-        return Result.Success();
-    }
-
-    /// <summary>The handler who took an urgent case confirms that it is urgent.</summary>
-    public Result ConfirmUrgency(Actor handler, DateTimeOffset now)
-    {
-        var check = CheckUrgentAndMine(handler);
-        if (!check.IsSuccess)
-        {
-            return check;
-        }
-
-        UrgencyConfirmed = true;
-        Record(handler, now, CaseEventKind.UrgencyConfirmed);
-        return Result.Success();
-    }
-
-    /// <summary>The handler who took an urgent case finds it is not urgent: it moves to the normal queue with the normal deadline.</summary>
-    public Result MoveToNormalQueue(Actor handler, DateTimeOffset now)
-    {
-        var check = CheckUrgentAndMine(handler);
-        if (!check.IsSuccess)
-        {
-            return check;
-        }
-
-        Queue = ProcessingQueue.Normal;
-        UrgencyConfirmed = false;
-        Record(handler, now, CaseEventKind.MovedToNormalQueue);
-        UpdateDeadline();
-        return Result.Success();
-    }
-
-    /// <summary>The phone call with the client, and the agreed way of collecting the decision and any payment commitment.</summary>
-    public Result LogClientCall(Actor handler, DecisionCollection agreedCollection, DateTimeOffset now)
-    {
-        if (Stage is not (CaseStage.Processing or CaseStage.Decision))
-        {
-            return Errors.NotInProcessing;
-        }
-
-        AgreedCollection = agreedCollection;
-        Record(handler, now, CaseEventKind.ClientCalled, detail: agreedCollection.ToString());
-        return Result.Success();
-    }
-
-    /// <summary>
-    /// Stage 4: the decision, by the handler who took the case from the queue. An urgent case may carry a payment commitment.
-    /// </summary>
-    public Result RecordDecision(Actor handler, CaseDecision decision, DateOnly today, DateTimeOffset now)
-    {
-        if (Stage != CaseStage.Processing || Application is null)
-        {
-            return Errors.NotInProcessing;
-        }
-
-        if (HandlerUserId != handler.UserId)
-        {
-            return Errors.NotYourCase;
-        }
-
-        var check = decision.Check(Application, IsUrgent, today);
-        if (!check.IsSuccess)
-        {
-            return check;
-        }
-
-        Decision = decision;
-        Record(handler, now, CaseEventKind.DecisionRecorded, detail: decision.Outcome.ToString());
-        return MoveTo(CaseStage.Decision, handler, now);
-    }
-
-    /// <summary>The life-situation survey, at any stage; a new one replaces the old, and the timeline keeps the date.</summary>
-    public Result RecordSurvey(Actor handler, LifeSituationSurvey survey, DateOnly today, DateTimeOffset now)
-    {
-        var valid = survey.Validate(today);
-        if (!valid.IsSuccess)
-        {
-            return valid;
-        }
-
-        Survey = survey with { Notes = string.IsNullOrWhiteSpace(survey.Notes) ? null : survey.Notes.Trim() };
-        Record(handler, now, CaseEventKind.SurveyRecorded, detail: survey.SurveyedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        return Result.Success();
-    }
-
-    /// <summary>A referral was sent from this case; after a decision that moves the case to the referral stage.</summary>
-    public void NoteReferralSent(Actor handler, ReferralGround ground, DateTimeOffset now)
-    {
-        Record(handler, now, CaseEventKind.ReferralSent, detail: ground.ToString());
-        if (Stage == CaseStage.Decision)
-        {
-            MoveTo(CaseStage.ReferralToSocialWork, handler, now);
-        }
-    }
-
-    /// <summary>
-    /// A move the handler makes by hand (back to guidance or application, on to cooperation or referral). Moves into
-    /// processing and decision need their data and go through <see cref="SendToProcessing"/> and <see cref="RecordDecision"/>.
-    /// </summary>
-    public Result AdvanceTo(Actor handler, CaseStage next, DateTimeOffset now)
-    {
-        if (next is CaseStage.Processing or CaseStage.Decision)
-        {
-            return CaseStages.CanMove(Stage, next) ? Errors.UseTheStageAction : CaseStages.IllegalMove(Stage, next);
-        }
-
-        var moved = MoveTo(next, handler, now);
-        if (moved.IsSuccess && next == CaseStage.Application)
-        {
-            // Back to the application stage: out of the queue, and a new period starts without the old decision.
-            // The deadline is counted again when the (new or corrected) application dates are recorded.
-            Queue = null;
-            QueuedAt = null;
-            HandlerUserId = null;
-            HandlerName = null;
-            UrgencyConfirmed = false;
-            Decision = null;
-            DecisionDueOn = null;
-        }
-
-        return moved;
-    }
-
     /// <summary>
     /// The retention period ended (see Retention.RetentionPeriods): removes what names the client or describes their
     /// life (name, identity code, the life-situation survey with its notes) and keeps what the statistics need: the
@@ -421,47 +197,6 @@ public sealed class ClientCase : ITenantOwned
         Survey = null;
         return true;
     }
-
-    private Result MoveTo(CaseStage next, Actor handler, DateTimeOffset now)
-    {
-        if (!CaseStages.CanMove(Stage, next))
-        {
-            return CaseStages.IllegalMove(Stage, next);
-        }
-
-        var from = Stage;
-        Stage = next;
-        Record(handler, now, CaseEventKind.StageChanged, fromStage: from);
-        return Result.Success();
-    }
-
-    private Result CheckUrgentAndMine(Actor handler)
-    {
-        if (Stage != CaseStage.Processing)
-        {
-            return Errors.NotInProcessing;
-        }
-
-        if (Queue != ProcessingQueue.Urgent)
-        {
-            return Errors.NotInUrgentQueue;
-        }
-
-        return HandlerUserId == handler.UserId ? Result.Success() : Errors.NotYourCase;
-    }
-
-    /// <summary>
-    /// 14 a §: urgent matters are decided on the day of arrival or the next working day; others by the 7th working
-    /// day after the application is complete. Without a complete application a normal deadline cannot be counted yet.
-    /// </summary>
-    private void UpdateDeadline() =>
-        DecisionDueOn = Application switch
-        {
-            null => null,
-            _ when IsUrgent => DecisionDeadline.For(Application.ReceivedOn, urgent: true),
-            { CompleteOn: { } complete } => DecisionDeadline.For(complete, urgent: false),
-            _ => null,
-        };
 
     private void Record(Actor actor, DateTimeOffset now, CaseEventKind kind, CaseStage? fromStage = null, string? detail = null) =>
         _events.Add(CaseEvent.Create(Id, OrganisationId, _events.Count + 1, actor, now, kind, Stage, fromStage, detail));
