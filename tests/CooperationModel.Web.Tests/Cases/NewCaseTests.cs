@@ -89,6 +89,21 @@ public sealed class NewCaseTests : ComponentTestContext
         _open.Commands.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void IdentityCode_LookUpCannotReachTheDatabase_FormStaysWithWhatWasTyped()
+    {
+        _find.Down = true;
+        var page = RenderForm();
+
+        page.Find("input[data-testid=client-name]").Change("Maija Virtanen");
+        page.Find("input[data-testid=identity-code]").Change(Code);
+
+        page.WaitForAssertion(() => _find.Codes.ShouldContain(Code));
+        page.FindAll("[data-testid=known-client]").ShouldBeEmpty();
+        page.Find("input[data-testid=identity-code]").GetAttribute("value").ShouldBe(Code);
+        page.Find("input[data-testid=client-name]").GetAttribute("value").ShouldBe("Maija Virtanen");
+    }
+
     private IRenderedComponent<NewCase> RenderForm()
     {
         RenderPopoverProvider();
@@ -112,10 +127,15 @@ public sealed class NewCaseTests : ComponentTestContext
 
         public KnownClient? Answer { get; set; }
 
+        /// <summary>The database cannot be reached: the look-up fails as Npgsql fails to connect.</summary>
+        public bool Down { get; set; }
+
         public Task<KnownClient?> HandleAsync(string identityCode, CancellationToken cancellationToken = default)
         {
             Codes.Add(identityCode);
-            return Task.FromResult(Answer);
+            return Down
+                ? Task.FromException<KnownClient?>(new Npgsql.NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)))
+                : Task.FromResult(Answer);
         }
     }
 }
