@@ -24,6 +24,8 @@ using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Application.Referrals.Loop;
 using CooperationModel.Application.Referrals.ListInbox;
 using CooperationModel.Application.Referrals.SendReferral;
+using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Referrals;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +37,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssemblyContaining<OpenCaseValidator>(ServiceLifetime.Singleton);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new ReferralRouting(ReferenceCatalog.Instance));
 
         services.AddOptions<CaseProcessOptions>();
         services.AddScoped<IAccessLog, AccessLogWriter>();

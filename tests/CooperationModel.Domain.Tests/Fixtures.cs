@@ -13,6 +13,9 @@ internal static class Fixtures
 
     public static ReferenceCatalog Catalog => ReferenceCatalog.Instance;
 
+    /// <summary>The routing over the real reference data.</summary>
+    public static ReferralRouting Routing { get; } = new(ReferenceCatalog.Instance);
+
     /// <summary>The (Finnish) day of an instant in these tests.</summary>
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(2)).DateTime);
 
@@ -25,6 +28,7 @@ internal static class Fixtures
         ClientCase clientCase, ReferralGround ground, bool consent, string? description, Actor sender, DateTimeOffset at,
         bool coversFeedback = false, string? repeatReason = null) =>
         Referral.Send(
+            Routing,
             clientCase, new ReferralContent(ground, Consent(consent, coversFeedback), description), sender, DayOf(at), at,
             ReferralDeadlinePolicy.Default, repeatReason);
 

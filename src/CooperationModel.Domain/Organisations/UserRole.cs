@@ -34,6 +34,12 @@ public static class UserRoles
     public static bool Receives(this UserRole role) =>
         role is UserRole.SocialWorker or UserRole.HealthCareProfessional or UserRole.OutreachYouthWorker;
 
+    /// <summary>The role that works the referrals its organisation receives: social services' social worker.</summary>
+    public static bool WorksReferrals(this UserRole role) => role is UserRole.SocialWorker;
+
+    /// <summary>The roles that work forwards: the partners' own workers (health care, outreach youth work).</summary>
+    public static bool WorksForwards(this UserRole role) => role is UserRole.HealthCareProfessional or UserRole.OutreachYouthWorker;
+
     /// <summary>
     /// The roles whose work task is a client's matter, and so the only ones that see client data (Act 703/2023: access to a
     /// client's data follows the work task): Kela's handlers and the roles that work referrals. An organisation admin

@@ -1,5 +1,4 @@
 using CooperationModel.Domain.Common;
-using CooperationModel.Domain.Organisations;
 
 namespace CooperationModel.Domain.Referrals;
 
@@ -11,17 +10,12 @@ public sealed partial class Referral
     /// (of the client's home municipality). A note goes with it only when the consent covers describing the situation;
     /// without consent the forward rests on SHL 41 § (multi-professional cooperation).
     /// </summary>
-    public Result<ReferralForward> Forward(Actor worker, ForwardTarget target, string? note, DateTimeOffset now)
+    public Result<ReferralForward> Forward(ReferralRouting routing, Actor worker, ForwardTarget target, string? note, DateTimeOffset now)
     {
-        var check = CheckReceiverWorking(worker);
+        var check = CheckForward(worker);
         if (!check.IsSuccess)
         {
             return Result<ReferralForward>.Failure(check.Errors);
-        }
-
-        if (Status is not (ReferralStatus.Accepted or ReferralStatus.InAssessment))
-        {
-            return Errors.NotAccepted;
         }
 
         var hasNote = !string.IsNullOrWhiteSpace(note);
@@ -35,7 +29,7 @@ public sealed partial class Referral
             return Errors.NoteTooLong;
         }
 
-        var to = PartnerFor(target);
+        var to = routing.PartnerFor(target, HomeMunicipalityCode);
         if (_forwards.Any(f => f.ToOrganisationId == to && f.IsOpen))
         {
             return Errors.AlreadyForwarded;
@@ -43,11 +37,8 @@ public sealed partial class Referral
 
         var forward = ReferralForward.Create(Id, target, ReceiverOrganisationId, to, worker, Tidy(note), now);
         _forwards.Add(forward);
-        Record(worker, now, ReferralEventKind.Forwarded, target.ToString());
-        var what = DisclosedData.ClientIdentity | DisclosedData.Ground
-            | (SituationDescription is null ? DisclosedData.None : DisclosedData.SituationDescription)
-            | (hasNote ? DisclosedData.ForwardNote : DisclosedData.None);
-        Disclose(worker, to, what, ConsentGiven ? LegalBasis.ClientConsent : LegalBasis.SocialWelfareAct41, now);
+        Record(worker, now, ReferralEventKind.Forwarded, StepDetail.To(target));
+        Disclose(worker, to, ReferralDisclosures.Forward(this, hasNote), now);
         return forward;
     }
 
@@ -60,41 +51,35 @@ public sealed partial class Referral
             return false;
         }
 
-        Record(reader, now, ReferralEventKind.ForwardReceived, forward.Target.ToString(), forward.Status);
+        Record(reader, now, ReferralEventKind.ForwardReceived, StepDetail.To(forward.Target), forward.StepStatus);
         return true;
     }
 
     /// <summary>A worker of the partner acknowledges the forward and becomes its named worker.</summary>
     public Result AcceptForward(Actor worker, DateTimeOffset now)
     {
-        if (OpenForwardTo(worker.OrganisationId) is not { } forward)
+        var allowed = CheckForwardStep(worker, f => f.CheckAccept());
+        if (!allowed.IsSuccess)
         {
-            return Errors.NotForwardedToYou;
+            return allowed;
         }
 
-        if (forward.Status is not (ReferralStatus.Sent or ReferralStatus.Received))
-        {
-            return Errors.AlreadyAccepted;
-        }
+        var forward = OpenForwardTo(worker.OrganisationId)!;
 
         // Accepting unopened counts as opening it too, as for the referral itself.
         MarkForwardReceived(worker, now);
         forward.Accept(worker, now);
-        Record(worker, now, ReferralEventKind.ForwardAccepted, forward.Target.ToString(), forward.Status);
+        Record(worker, now, ReferralEventKind.ForwardAccepted, StepDetail.To(forward.Target), forward.StepStatus);
         return Result.Success();
     }
 
     /// <summary>The partner's named work is done; the note goes back to social services.</summary>
     public Result CompleteForward(Actor worker, string? note, DateTimeOffset now)
     {
-        if (OpenForwardTo(worker.OrganisationId) is not { } forward)
+        var allowed = CheckForwardStep(worker, f => f.CheckComplete());
+        if (!allowed.IsSuccess)
         {
-            return Errors.NotForwardedToYou;
-        }
-
-        if (forward.Status != ReferralStatus.Accepted)
-        {
-            return Errors.NotAccepted;
+            return allowed;
         }
 
         if (note?.Trim().Length > NoteMaxLength)
@@ -102,18 +87,20 @@ public sealed partial class Referral
             return Errors.NoteTooLong;
         }
 
+        var forward = OpenForwardTo(worker.OrganisationId)!;
         forward.Complete(Tidy(note), now);
-        Record(worker, now, ReferralEventKind.ForwardCompleted, forward.Target.ToString(), forward.Status);
-        DiscloseForwardFeedback(worker, forward, now);
+        Record(worker, now, ReferralEventKind.ForwardCompleted, StepDetail.To(forward.Target), forward.StepStatus);
+        Disclose(worker, forward.FromOrganisationId, ReferralDisclosures.ForwardFeedback(this, forward), now);
         return Result.Success();
     }
 
     /// <summary>The partner returns the forward with a coded reason.</summary>
     public Result ReturnForward(Actor worker, ReturnReason reason, string? note, DateTimeOffset now)
     {
-        if (OpenForwardTo(worker.OrganisationId) is not { } forward)
+        var allowed = CheckForwardStep(worker, f => f.CheckReturn());
+        if (!allowed.IsSuccess)
         {
-            return Errors.NotForwardedToYou;
+            return allowed;
         }
 
         if (note?.Trim().Length > NoteMaxLength)
@@ -121,19 +108,24 @@ public sealed partial class Referral
             return Errors.NoteTooLong;
         }
 
+        var forward = OpenForwardTo(worker.OrganisationId)!;
         forward.Return(reason, Tidy(note), now);
-        Record(worker, now, ReferralEventKind.ForwardReturned, reason.ToString(), forward.Status);
-        DiscloseForwardFeedback(worker, forward, now);
+        Record(worker, now, ReferralEventKind.ForwardReturned, StepDetail.Because(reason), forward.StepStatus);
+        Disclose(worker, forward.FromOrganisationId, ReferralDisclosures.ForwardFeedback(this, forward), now);
         return Result.Success();
     }
 
-    private ReferralForward? OpenForwardTo(Guid organisationId) =>
-        _forwards.LastOrDefault(f => f.ToOrganisationId == organisationId && f.IsOpen);
-
-    private Guid PartnerFor(ForwardTarget target) => target switch
+    internal Result CheckForward(Actor worker)
     {
-        ForwardTarget.HealthCare => Organisation.IdFor(OrganisationKind.HealthCare, OrganiserCodeFor(HomeMunicipalityCode)),
-        ForwardTarget.OutreachYouthWork => Organisation.IdFor(OrganisationKind.OutreachYouthWork, HomeMunicipalityCode),
-        _ => throw new ArgumentOutOfRangeException(nameof(target)),
-    };
+        var check = CheckReceiverWorking(worker);
+        return !check.IsSuccess ? check : HasNamedWorker ? Result.Success() : Errors.NotAccepted;
+    }
+
+    /// <summary>A partner's step: there is an open forward to the worker's organisation, and its own loop allows the step.</summary>
+    internal Result CheckForwardStep(Actor worker, Func<ReferralForward, Result> step) =>
+        OpenForwardTo(worker.OrganisationId) is { } forward ? step(forward) : Errors.NotForwardedToYou;
+
+    /// <summary>The open forward to an organisation: the link its workers work on.</summary>
+    public ReferralForward? OpenForwardTo(Guid organisationId) =>
+        _forwards.LastOrDefault(f => f.ToOrganisationId == organisationId && f.IsOpen);
 }

@@ -12,6 +12,7 @@ public sealed partial class Referral
     /// organiser's deadline for the ground. The consent record is stamped with the sender as its recorder.
     /// </summary>
     public static Result<Referral> Send(
+        ReferralRouting routing,
         ClientCase clientCase,
         ReferralContent content,
         Actor sender,
@@ -47,7 +48,7 @@ public sealed partial class Referral
             Id = Guid.CreateVersion7(now),
             CaseId = clientCase.Id,
             SenderOrganisationId = clientCase.OrganisationId,
-            ReceiverOrganisationId = ReceiverFor(clientCase.HomeMunicipalityCode),
+            ReceiverOrganisationId = routing.ReceiverFor(clientCase.HomeMunicipalityCode),
             Ground = content.Ground,
             Urgent = content.Urgent,
             RespondBy = deadlines.RespondBy(content.Ground, content.Urgent, today),
@@ -68,20 +69,20 @@ public sealed partial class Referral
             SentByName = sender.DisplayName,
             RepeatReason = Tidy(repeatReason),
         };
-        referral.Record(sender, now, ReferralEventKind.Sent, content.Ground.ToString());
-        referral.Disclose(sender, referral.ReceiverOrganisationId, referral.SentData, referral.SendingBasis, now);
+        referral.Record(sender, now, ReferralEventKind.Sent, StepDetail.SentOn(content.Ground));
+        referral.Disclose(sender, referral.ReceiverOrganisationId, ReferralDisclosures.Sent(referral), now);
         return referral;
     }
 
     /// <summary>The receiving organisation opened the referral for the first time. Returns whether anything changed.</summary>
     public bool MarkReceived(Actor reader, DateTimeOffset now)
     {
-        if (reader.OrganisationId != ReceiverOrganisationId || Status != ReferralStatus.Sent)
+        if (reader.OrganisationId != ReceiverOrganisationId || !ReferralLifecycle.CanMove(Status, ReferralStatus.Received))
         {
             return false;
         }
 
-        Status = ReferralStatus.Received;
+        Enter(ReferralStatus.Received);
         ReceivedAt = now;
         Record(reader, now, ReferralEventKind.Received);
         return true;
@@ -90,23 +91,14 @@ public sealed partial class Referral
     /// <summary>A social worker of the receiving organisation acknowledges the referral and becomes its named worker.</summary>
     public Result Accept(Actor worker, DateTimeOffset now)
     {
-        if (worker.OrganisationId != ReceiverOrganisationId)
+        var allowed = CheckAccept(worker);
+        if (!allowed.IsSuccess)
         {
-            return Errors.NotTheReceiver;
-        }
-
-        switch (Status)
-        {
-            case ReferralStatus.Sent or ReferralStatus.Received:
-                break;
-            case ReferralStatus.Accepted or ReferralStatus.InAssessment or ReferralStatus.Completed:
-                return Errors.AlreadyAccepted;
-            case ReferralStatus.Returned:
-                return Errors.CannotAccept;
+            return allowed;
         }
 
         MarkReceived(worker, now);
-        Status = ReferralStatus.Accepted;
+        Enter(ReferralStatus.Accepted);
         NamedWorkerUserId = worker.UserId;
         NamedWorkerName = worker.DisplayName;
         AcceptedAt = now;
@@ -121,7 +113,7 @@ public sealed partial class Referral
     /// </summary>
     public Result Assign(Actor assigner, Actor worker, DateTimeOffset now)
     {
-        var check = CheckReceiverWorking(assigner);
+        var check = CheckAssign(assigner);
         if (!check.IsSuccess)
         {
             return check;
@@ -138,33 +130,34 @@ public sealed partial class Referral
         }
 
         MarkReceived(assigner, now);
-        if (Status is ReferralStatus.Sent or ReferralStatus.Received)
+        if (ReferralLifecycle.CanMove(Status, ReferralStatus.Accepted))
         {
-            Status = ReferralStatus.Accepted;
+            Enter(ReferralStatus.Accepted);
             AcceptedAt = now;
         }
 
         NamedWorkerUserId = worker.UserId;
         NamedWorkerName = worker.DisplayName;
-        Record(assigner, now, ReferralEventKind.Assigned, worker.DisplayName.Length > 100 ? worker.DisplayName[..100] : worker.DisplayName);
+        Record(assigner, now, ReferralEventKind.Assigned, StepDetail.GivenTo(worker.DisplayName));
         return Result.Success();
     }
 
     /// <summary>The service-need assessment has started (SHL 36 §).</summary>
     public Result StartAssessment(Actor worker, DateTimeOffset now)
     {
-        var check = CheckReceiverWorking(worker);
-        if (!check.IsSuccess)
+        // Started already (by a colleague, or a second click): nothing to do.
+        if (worker.OrganisationId == ReceiverOrganisationId && Status == ReferralStatus.InAssessment)
         {
-            return check;
+            return Result.Success();
         }
 
-        if (Status != ReferralStatus.Accepted)
+        var allowed = CheckStartAssessment(worker);
+        if (!allowed.IsSuccess)
         {
-            return Status == ReferralStatus.InAssessment ? Result.Success() : Errors.NotAccepted;
+            return allowed;
         }
 
-        Status = ReferralStatus.InAssessment;
+        Enter(ReferralStatus.InAssessment);
         Record(worker, now, ReferralEventKind.AssessmentStarted);
         return Result.Success();
     }
@@ -175,15 +168,10 @@ public sealed partial class Referral
     /// </summary>
     public Result Complete(Actor worker, ReferralOutcome outcome, PlanType? plan, string? note, DateTimeOffset now)
     {
-        var check = CheckReceiverWorking(worker);
-        if (!check.IsSuccess)
+        var allowed = CheckComplete(worker);
+        if (!allowed.IsSuccess)
         {
-            return check;
-        }
-
-        if (Status is not (ReferralStatus.Accepted or ReferralStatus.InAssessment))
-        {
-            return Errors.NotAccepted;
+            return allowed;
         }
 
         var errors = new List<Error>();
@@ -207,13 +195,13 @@ public sealed partial class Referral
             return Result.Failure(errors);
         }
 
-        Status = ReferralStatus.Completed;
+        Enter(ReferralStatus.Completed);
         Outcome = outcome;
         PlanMade = plan;
         ClosingNote = Tidy(note);
         CompletedAt = now;
-        Record(worker, now, ReferralEventKind.Completed, plan is { } made ? $"{outcome}.{made}" : outcome.ToString());
-        DiscloseFeedback(worker, now);
+        Record(worker, now, ReferralEventKind.Completed, StepDetail.Ended(outcome, plan));
+        Disclose(worker, SenderOrganisationId, ReferralDisclosures.Feedback(this), now);
         return Result.Success();
     }
 
@@ -223,6 +211,7 @@ public sealed partial class Referral
     /// deadlines; both sides see why.
     /// </summary>
     public Result Return(
+        ReferralRouting routing,
         Actor worker,
         ReturnReason reason,
         string? note,
@@ -231,14 +220,10 @@ public sealed partial class Referral
         DateOnly today,
         DateTimeOffset now)
     {
-        if (worker.OrganisationId != ReceiverOrganisationId)
+        var allowed = CheckReturn(worker);
+        if (!allowed.IsSuccess)
         {
-            return Errors.NotTheReceiver;
-        }
-
-        if (!IsOpen)
-        {
-            return Errors.Closed;
+            return allowed;
         }
 
         if (note?.Trim().Length > NoteMaxLength)
@@ -248,12 +233,12 @@ public sealed partial class Referral
 
         if (reason != Referrals.ReturnReason.WrongOrganiser)
         {
-            Status = ReferralStatus.Returned;
+            Enter(ReferralStatus.Returned);
             ReturnReason = reason;
             ClosingNote = Tidy(note);
             ReturnedAt = now;
-            Record(worker, now, ReferralEventKind.Returned, reason.ToString());
-            DiscloseFeedback(worker, now);
+            Record(worker, now, ReferralEventKind.Returned, StepDetail.Because(reason));
+            Disclose(worker, SenderOrganisationId, ReferralDisclosures.Feedback(this), now);
             return Result.Success();
         }
 
@@ -268,7 +253,7 @@ public sealed partial class Referral
             return Errors.OpenForwards;
         }
 
-        var newReceiver = ReceiverFor(actualHome.Code);
+        var newReceiver = routing.ReceiverFor(actualHome.Code);
         if (newReceiver == ReceiverOrganisationId)
         {
             return Errors.SameOrganiser;
@@ -278,19 +263,40 @@ public sealed partial class Referral
         ReturnReason = reason;
         ReturnedAt = now;
         ClosingNote = Tidy(note);
-        Status = ReferralStatus.Returned;
-        Record(worker, now, ReferralEventKind.Returned, reason.ToString());
+        Enter(ReferralStatus.Returned);
+        Record(worker, now, ReferralEventKind.Returned, StepDetail.Because(reason));
+        // Returned → sent, the one way out of a return (ReferralLifecycle): the same step, to the right organiser.
         ReceiverOrganisationId = newReceiver;
         HomeMunicipalityCode = actualHome.Code;
-        Status = ReferralStatus.Sent;
+        Enter(ReferralStatus.Sent);
         RespondBy = newReceiverDeadlines.RespondBy(Ground, Urgent, today);
         ReceivedAt = null;
         NamedWorkerUserId = null;
         NamedWorkerName = null;
         AcceptedAt = null;
-        Record(worker, now, ReferralEventKind.Rerouted, actualHome.Code);
+        Record(worker, now, ReferralEventKind.Rerouted, StepDetail.ReroutedTo(actualHome.Code));
         // The wrong organiser hands the referral on as it came: the same data on the same basis.
-        Disclose(worker, newReceiver, SentData, SendingBasis, now);
+        Disclose(worker, newReceiver, ReferralDisclosures.Sent(this), now);
         return Result.Success();
     }
+
+    // The guards of the moves above, one each: the move runs its own, and ReferralActions asks the same ones what a user
+    // may do now, so a page and the server cannot disagree.
+
+    internal Result CheckAccept(Actor worker) =>
+        worker.OrganisationId != ReceiverOrganisationId ? Errors.NotTheReceiver
+        // Someone accepted it first: a conflict to show, not an illegal move.
+        : Status is ReferralStatus.Accepted or ReferralStatus.InAssessment or ReferralStatus.Completed ? Errors.AlreadyAccepted
+        : ReferralLifecycle.Check(Status, ReferralStatus.Accepted);
+
+    internal Result CheckAssign(Actor assigner) => CheckReceiverWorking(assigner);
+
+    internal Result CheckStartAssessment(Actor worker) =>
+        worker.OrganisationId != ReceiverOrganisationId ? Errors.NotTheReceiver : ReferralLifecycle.Check(Status, ReferralStatus.InAssessment);
+
+    internal Result CheckComplete(Actor worker) =>
+        worker.OrganisationId != ReceiverOrganisationId ? Errors.NotTheReceiver : ReferralLifecycle.Check(Status, ReferralStatus.Completed);
+
+    internal Result CheckReturn(Actor worker) =>
+        worker.OrganisationId != ReceiverOrganisationId ? Errors.NotTheReceiver : ReferralLifecycle.Check(Status, ReferralStatus.Returned);
 }

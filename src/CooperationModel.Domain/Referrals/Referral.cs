@@ -10,9 +10,12 @@ namespace CooperationModel.Domain.Referrals;
 /// details the receiver needs, because the receiver cannot read Kela's case. Every crossing of an organisation
 /// boundary is recorded as a <see cref="Disclosure"/>.
 /// <para>
-/// The referral's state, its errors and the helpers every move uses are here; its moves are in Referral.Loop.cs (sent
-/// to completed or returned), Referral.Forwards.cs (the chain beyond the receiver), Referral.Visibility.cs (who may
-/// write and see what, and the disclosures) and Referral.Routing.cs (where it goes).
+/// The referral's state, its errors and the helpers every move uses are here. Its legal moves are one table,
+/// <see cref="ReferralLifecycle"/>; the moves themselves are in Referral.Loop.cs (sent to completed or returned) and
+/// Referral.Forwards.cs (the chain beyond the receiver, each link a <see cref="ReferralForward"/>). What the user may
+/// do now: <see cref="ReferralActions"/>. Who sees what: <see cref="ReferralVisibility"/>; what each crossing
+/// discloses: <see cref="ReferralDisclosures"/>; the threads: <see cref="Messages.MessageThreads"/>; where it goes:
+/// <see cref="ReferralRouting"/>.
 /// </para>
 /// </summary>
 public sealed partial class Referral
@@ -123,6 +126,9 @@ public sealed partial class Referral
     /// <summary>Open: social services has not yet completed or returned it.</summary>
     public bool IsOpen => Status is not (ReferralStatus.Completed or ReferralStatus.Returned);
 
+    /// <summary>A named worker works it: accepted, perhaps in assessment, not yet completed or returned.</summary>
+    public bool HasNamedWorker => Status is ReferralStatus.Accepted or ReferralStatus.InAssessment;
+
     /// <summary>When social services completed or returned it; null while it is open (also after a re-route).</summary>
     public DateTimeOffset? ClosedAt => Status switch
     {
@@ -167,7 +173,6 @@ public sealed partial class Referral
         public static ForbiddenError NotTheCaseDistrict => new("Referral.NotTheCaseDistrict");
         public static ForbiddenError NotTheReceiver => new("Referral.NotTheReceiver");
         public static ConflictError AlreadyAccepted => new("Referral.AlreadyAccepted");
-        public static InvalidTransitionError CannotAccept => new("Referral.CannotAccept");
         public static InvalidTransitionError NotAccepted => new("Referral.NotAccepted");
         public static InvalidTransitionError Closed => new("Referral.Closed");
         public static ValidationError PlanRequired => new("Referral.PlanRequired") { Field = "Plan" };
@@ -182,13 +187,29 @@ public sealed partial class Referral
         public static InvalidTransitionError OpenForwards => new("Referral.OpenForwards");
     }
 
-    private Result CheckReceiverWorking(Actor worker) =>
+    /// <summary>A worker of the receiver, on a referral that is still open (the guard of every move after sending).</summary>
+    internal Result CheckReceiverWorking(Actor worker) =>
         worker.OrganisationId != ReceiverOrganisationId ? Errors.NotTheReceiver
         : !IsOpen ? Errors.Closed
         : Result.Success();
 
+    /// <summary>Records what left this organisation for another (see <see cref="ReferralDisclosures"/> for what and why).</summary>
+    internal void Disclose(Actor by, Guid to, Crossing crossing, DateTimeOffset now) =>
+        _disclosures.Add(Disclosure.Create(Id, by.OrganisationId, to, by, crossing.What, crossing.Basis, now));
+
+    /// <summary>Every change of <see cref="Status"/> after sending: the move was checked first, so an illegal one here is a bug.</summary>
+    private void Enter(ReferralStatus to)
+    {
+        if (!ReferralLifecycle.CanMove(Status, to))
+        {
+            throw new InvalidOperationException($"A referral cannot move from {Status} to {to}.");
+        }
+
+        Status = to;
+    }
+
     private static string? Tidy(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
-    private void Record(Actor actor, DateTimeOffset now, ReferralEventKind kind, string? detail = null, ReferralStatus? status = null) =>
+    private void Record(Actor actor, DateTimeOffset now, ReferralEventKind kind, StepDetail? detail = null, ReferralStatus? status = null) =>
         _events.Add(ReferralEvent.Create(Id, _events.Count + 1, actor, now, kind, status ?? Status, detail));
 }

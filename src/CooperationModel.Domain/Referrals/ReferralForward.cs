@@ -1,3 +1,5 @@
+using CooperationModel.Domain.Common;
+
 namespace CooperationModel.Domain.Referrals;
 
 /// <summary>Where social services can forward a referral onward.</summary>
@@ -39,8 +41,8 @@ public sealed class ReferralForward
     /// <summary>What the partner should know; only with consent that covers the description. Personal data: never log it.</summary>
     public string? Note { get; private set; }
 
-    /// <summary>Sent, Received, Accepted, Completed or Returned, as for the referral itself.</summary>
-    public ReferralStatus Status { get; private set; }
+    /// <summary>Its own small loop (<see cref="ReferralLifecycle"/>): no assessment state, that is social services' work.</summary>
+    public ForwardStatus Status { get; private set; }
 
     public DateTimeOffset? ReceivedAt { get; private set; }
 
@@ -57,7 +59,10 @@ public sealed class ReferralForward
     /// <summary>The partner's note when it completes or returns the forward. Personal data: never log it.</summary>
     public string? ClosingNote { get; private set; }
 
-    public bool IsOpen => Status is not (ReferralStatus.Completed or ReferralStatus.Returned);
+    public bool IsOpen => Status is not (ForwardStatus.Completed or ForwardStatus.Returned);
+
+    /// <summary>The state of this forward as a step of the referral's timeline records it (the same name).</summary>
+    internal ReferralStatus StepStatus => ReferralLifecycle.AsReferralStatus(Status);
 
     internal static ReferralForward Create(Guid referralId, ForwardTarget target, Guid from, Guid to, Common.Actor by, string? note, DateTimeOffset at) => new()
     {
@@ -70,25 +75,36 @@ public sealed class ReferralForward
         ForwardedByUserId = by.UserId,
         ForwardedByName = by.DisplayName,
         Note = note,
-        Status = ReferralStatus.Sent,
+        Status = ForwardStatus.Sent,
     };
 
     internal bool MarkReceived(DateTimeOffset at)
     {
-        if (Status != ReferralStatus.Sent)
+        if (!ReferralLifecycle.CanMove(Status, ForwardStatus.Received))
         {
             return false;
         }
 
-        Status = ReferralStatus.Received;
+        Enter(ForwardStatus.Received);
         ReceivedAt = at;
         return true;
     }
 
+    /// <summary>The partner's worker becomes its named worker; accepting unopened counts as opening it.</summary>
+    /// <summary>Whether the partner's worker may accept it now; someone accepting it first is a conflict, not an illegal move.</summary>
+    internal Result CheckAccept() =>
+        Status == ForwardStatus.Accepted ? Referral.Errors.AlreadyAccepted : ReferralLifecycle.Check(Status, ForwardStatus.Accepted);
+
+    internal Result CheckComplete() => ReferralLifecycle.Check(Status, ForwardStatus.Completed);
+
+    internal Result CheckReturn() => ReferralLifecycle.Check(Status, ForwardStatus.Returned);
+
+    // The moves below are made by the referral after the guards above passed; an illegal one is a bug (Enter throws).
+
     internal void Accept(Common.Actor worker, DateTimeOffset at)
     {
         MarkReceived(at);
-        Status = ReferralStatus.Accepted;
+        Enter(ForwardStatus.Accepted);
         NamedWorkerUserId = worker.UserId;
         NamedWorkerName = worker.DisplayName;
         AcceptedAt = at;
@@ -96,7 +112,15 @@ public sealed class ReferralForward
 
     internal void Complete(string? note, DateTimeOffset at)
     {
-        Status = ReferralStatus.Completed;
+        Enter(ForwardStatus.Completed);
+        ClosingNote = note;
+        ClosedAt = at;
+    }
+
+    internal void Return(ReturnReason reason, string? note, DateTimeOffset at)
+    {
+        Enter(ForwardStatus.Returned);
+        ReturnReason = reason;
         ClosingNote = note;
         ClosedAt = at;
     }
@@ -108,11 +132,13 @@ public sealed class ReferralForward
         ClosingNote = null;
     }
 
-    internal void Return(ReturnReason reason, string? note, DateTimeOffset at)
+    private void Enter(ForwardStatus to)
     {
-        Status = ReferralStatus.Returned;
-        ReturnReason = reason;
-        ClosingNote = note;
-        ClosedAt = at;
+        if (!ReferralLifecycle.CanMove(Status, to))
+        {
+            throw new InvalidOperationException($"A forward cannot move from {Status} to {to}.");
+        }
+
+        Status = to;
     }
 }

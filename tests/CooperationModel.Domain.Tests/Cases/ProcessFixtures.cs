@@ -73,17 +73,6 @@ internal static class ProcessFixtures
     public static void ShouldSucceed(this Result result) =>
         result.IsSuccess.ShouldBeTrue(string.Join(", ", result.Errors.Select(error => error.Code)));
 
-    /// <summary>The result failed with exactly one error, of the given type, code and field.</summary>
-    public static TError ShouldFailWith<TError>(this Result result, string code, string? field = null)
-        where TError : Error
-    {
-        result.IsSuccess.ShouldBeFalse();
-        var error = result.Errors.ShouldHaveSingleItem().ShouldBeOfType<TError>();
-        error.Code.ShouldBe(code);
-        error.Field.ShouldBe(field);
-        return error;
-    }
-
     /// <summary>The result failed, and among its errors is one with the given code and field.</summary>
     public static void ShouldContainError(this Result result, string code, string field)
     {

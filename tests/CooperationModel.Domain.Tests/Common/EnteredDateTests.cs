@@ -1,5 +1,4 @@
 using CooperationModel.Domain.Common;
-using CooperationModel.Domain.Tests.Cases;
 
 namespace CooperationModel.Domain.Tests.Common;
 

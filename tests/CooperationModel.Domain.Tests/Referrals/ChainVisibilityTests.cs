@@ -19,7 +19,7 @@ public class ChainVisibilityTests
     {
         var referral = ForwardEnded(coversFeedback: false, returned);
 
-        referral.DetailVisibleTo(referral.Events[^1], Southern.Id).ShouldBeNull();
+        referral.DetailVisibleTo(referral.Events[^1], Southern.Id)?.Code.ShouldBeNull();
     }
 
     [Theory]
@@ -29,7 +29,7 @@ public class ChainVisibilityTests
     {
         var referral = ForwardEnded(coversFeedback: true, returned);
 
-        referral.DetailVisibleTo(referral.Events[^1], Southern.Id).ShouldBe(detail);
+        referral.DetailVisibleTo(referral.Events[^1], Southern.Id)?.Code.ShouldBe(detail);
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public class ChainVisibilityTests
     {
         var referral = ForwardEnded(coversFeedback, returned);
 
-        referral.DetailVisibleTo(referral.Events[^1], CityOfHelsinki.Id).ShouldBe(detail);
+        referral.DetailVisibleTo(referral.Events[^1], CityOfHelsinki.Id)?.Code.ShouldBe(detail);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public class ChainVisibilityTests
     {
         var referral = ForwardEnded(coversFeedback: false, returned);
 
-        referral.DetailVisibleTo(referral.Events[^1], HelsinkiHealthCareId).ShouldBe(detail);
+        referral.DetailVisibleTo(referral.Events[^1], HelsinkiHealthCareId)?.Code.ShouldBe(detail);
     }
 
     [Theory]
@@ -60,10 +60,10 @@ public class ChainVisibilityTests
     public void DetailVisibleTo_ForwardEndingToAnotherPartner_Hidden(bool returned)
     {
         var referral = _steps.ForwardAccepted();
-        referral.Forward(_steps.Worker, ForwardTarget.OutreachYouthWork, null, Later).ShouldSucceed();
+        referral.Forward(Routing, _steps.Worker, ForwardTarget.OutreachYouthWork, null, Later).ShouldSucceed();
         End(referral, returned);
 
-        referral.DetailVisibleTo(referral.Events[^1], HelsinkiYouthWorkId).ShouldBeNull();
+        referral.DetailVisibleTo(referral.Events[^1], HelsinkiYouthWorkId)?.Code.ShouldBeNull();
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class ChainVisibilityTests
         var referral = _steps.Forwarded(coversFeedback: true);
         referral.Complete(_steps.Worker, ReferralOutcome.AssessmentDone, PlanType.ClientPlan, null, Latest).ShouldSucceed();
 
-        referral.DetailVisibleTo(referral.Events[^1], HelsinkiHealthCareId).ShouldBeNull();
+        referral.DetailVisibleTo(referral.Events[^1], HelsinkiHealthCareId)?.Code.ShouldBeNull();
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class ChainVisibilityTests
         referral.MarkForwardReceived(_steps.Nurse, Later).ShouldBeTrue();
         referral.AcceptForward(_steps.Nurse, Latest).ShouldSucceed();
 
-        referral.Events.TakeLast(3).Select(e => referral.DetailVisibleTo(e, Southern.Id)).ShouldBe(["HealthCare", "HealthCare", "HealthCare"]);
+        referral.Events.TakeLast(3).Select(e => referral.DetailVisibleTo(e, Southern.Id)?.Code).ShouldBe(["HealthCare", "HealthCare", "HealthCare"]);
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public class ChainVisibilityTests
     public void FeedbackVisibleTo_PartnerOfAReturnedReferral_NothingAndNotWithheld()
     {
         var referral = _steps.Forwarded(coversFeedback: true);
-        referral.Return(_steps.Worker, ReturnReason.Declined, "Kieltäytyi.", null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest)
+        referral.Return(Routing, _steps.Worker, ReturnReason.Declined, "Kieltäytyi.", null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest)
             .ShouldSucceed();
 
         referral.FeedbackVisibleTo(HelsinkiHealthCareId).ShouldBe(new ReferralFeedback(null, null, null, null, Withheld: false));

@@ -188,8 +188,7 @@ public class ConsentRecordTests
         new(given, given ? Today : null, given ? ConsentMethod.InPerson : null, coversDescription, false);
 
     private Result<Referral> Send(ConsentRecord consent, string? description) =>
-        Referral.Send(
-            _steps.Case, new ReferralContent(ReferralGround.ObviousNeedForSocialCare, consent, description), _steps.Handler,
+        Referral.Send(Routing, _steps.Case, new ReferralContent(ReferralGround.ObviousNeedForSocialCare, consent, description), _steps.Handler,
             DayOf(Now), Now, ReferralDeadlinePolicy.Default);
 
     private static void ShouldFailWith(Result result, string code, string field)

@@ -38,8 +38,7 @@ public class DisclosureTests
     {
         var consent = new ConsentRecord(true, DayOf(Now), ConsentMethod.Writing, CoversDescription: false, CoversFeedback: false);
 
-        var referral = Referral.Send(
-            _steps.Case, new ReferralContent(ReferralGround.ObviousNeedForSocialCare, consent, null), _steps.Handler, DayOf(Now), Now,
+        var referral = Referral.Send(Routing, _steps.Case, new ReferralContent(ReferralGround.ObviousNeedForSocialCare, consent, null), _steps.Handler, DayOf(Now), Now,
             ReferralDeadlinePolicy.Default).Value;
 
         ShouldBe(referral.Disclosures.ShouldHaveSingleItem(), DisclosedData.ClientIdentity | DisclosedData.Ground, LegalBasis.ClientConsent);
@@ -156,7 +155,7 @@ public class DisclosureTests
     {
         var referral = _steps.Accepted(consent: consent);
 
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest)
+        referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest)
             .ShouldSucceed();
 
         referral.Disclosures.Count.ShouldBe(2);
@@ -173,7 +172,7 @@ public class DisclosureTests
     {
         var referral = _steps.Accepted();
 
-        referral.Forward(_steps.Worker, ForwardTarget.HealthCare, "Huoli terveydestä.", Later).ShouldSucceed();
+        referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, "Huoli terveydestä.", Later).ShouldSucceed();
 
         var forwarded = referral.Disclosures[^1];
         forwarded.FromOrganisationId.ShouldBe(CityOfHelsinki.Id);
@@ -210,7 +209,7 @@ public class DisclosureTests
     {
         var referral = _steps.Forwarded();
 
-        referral.Forward(_steps.Worker, ForwardTarget.HealthCare, null, Later).IsSuccess.ShouldBeFalse();
+        referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, null, Later).IsSuccess.ShouldBeFalse();
 
         referral.Disclosures.Count.ShouldBe(2);
     }

@@ -77,7 +77,7 @@ internal sealed class LoopSteps
     public Referral Returned(bool coversFeedback = false, ReturnReason reason = ReturnReason.NoNeed, string? note = "Ei tarvetta.")
     {
         var referral = Accepted(coversFeedback);
-        referral.Return(Worker, reason, note, null, ReferralDeadlinePolicy.Default, DayOf(Later), Later).ShouldSucceed();
+        referral.Return(Routing, Worker, reason, note, null, ReferralDeadlinePolicy.Default, DayOf(Later), Later).ShouldSucceed();
         return referral;
     }
 
@@ -85,7 +85,7 @@ internal sealed class LoopSteps
     public Referral Rerouted(bool coversFeedback = false)
     {
         var referral = Accepted(coversFeedback);
-        referral.Return(Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Later), Later).ShouldSucceed();
+        referral.Return(Routing, Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Later), Later).ShouldSucceed();
         return referral;
     }
 
@@ -93,7 +93,7 @@ internal sealed class LoopSteps
     public Referral Forwarded(ForwardTarget target = ForwardTarget.HealthCare, bool coversFeedback = false, bool consent = true)
     {
         var referral = Accepted(coversFeedback, consent);
-        referral.Forward(Worker, target, null, Now.AddHours(2)).ShouldSucceed();
+        referral.Forward(Routing, Worker, target, null, Now.AddHours(2)).ShouldSucceed();
         return referral;
     }
 

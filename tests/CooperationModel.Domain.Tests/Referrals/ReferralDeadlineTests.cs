@@ -147,8 +147,7 @@ public class ReferralDeadlineTests
     {
         var content = new ReferralContent(ReferralGround.ObviousNeedForSocialCare, ConsentRecord.NotGiven, null);
 
-        var referral = Referral.Send(
-            _steps.Case, content, _steps.Handler, DayOf(Now), Now, PolicyWith(ReferralGround.ObviousNeedForSocialCare, 3)).Value;
+        var referral = Referral.Send(Routing, _steps.Case, content, _steps.Handler, DayOf(Now), Now, PolicyWith(ReferralGround.ObviousNeedForSocialCare, 3)).Value;
 
         referral.RespondBy.ShouldBe(D("2025-03-13"));
     }
@@ -159,8 +158,7 @@ public class ReferralDeadlineTests
         var saturday = new DateTimeOffset(2025, 12, 6, 10, 0, 0, TimeSpan.FromHours(2));
         var content = new ReferralContent(ReferralGround.SupplementaryAssistanceApplication, ConsentRecord.NotGiven, null, Urgent: true);
 
-        var referral = Referral.Send(
-            _steps.Case, content, _steps.Handler, DayOf(saturday), saturday,
+        var referral = Referral.Send(Routing, _steps.Case, content, _steps.Handler, DayOf(saturday), saturday,
             PolicyWith(ReferralGround.SupplementaryAssistanceApplication, 3)).Value;
 
         referral.RespondBy.ShouldBe(D("2025-12-08"));
@@ -172,7 +170,7 @@ public class ReferralDeadlineTests
         var referral = _steps.Accepted();
         var westPolicy = PolicyWith(ReferralGround.ObviousNeedForSocialCare, 1);
 
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), westPolicy, D("2025-03-12"), Latest)
+        referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), westPolicy, D("2025-03-12"), Latest)
             .ShouldSucceed();
 
         referral.RespondBy.ShouldBe(D("2025-03-13"));
@@ -183,7 +181,7 @@ public class ReferralDeadlineTests
     {
         var referral = _steps.Accepted();
 
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, D("2025-03-12"), Latest)
+        referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, D("2025-03-12"), Latest)
             .ShouldSucceed();
 
         referral.RespondBy.ShouldBe(D("2025-03-21"));
@@ -193,11 +191,11 @@ public class ReferralDeadlineTests
     public void Return_WrongOrganiserOfUrgentTransferOnASaturday_RespondByTheNextWorkingDay()
     {
         var content = new ReferralContent(ReferralGround.SupplementaryAssistanceApplication, ConsentRecord.NotGiven, null, Urgent: true);
-        var referral = Referral.Send(_steps.Case, content, _steps.Handler, DayOf(Now), Now, ReferralDeadlinePolicy.Default).Value;
+        var referral = Referral.Send(Routing, _steps.Case, content, _steps.Handler, DayOf(Now), Now, ReferralDeadlinePolicy.Default).Value;
         referral.Accept(_steps.Worker, Later).ShouldSucceed();
         var westPolicy = PolicyWith(ReferralGround.SupplementaryAssistanceApplication, 5);
 
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), westPolicy, D("2025-03-15"), Latest)
+        referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), westPolicy, D("2025-03-15"), Latest)
             .ShouldSucceed();
 
         referral.RespondBy.ShouldBe(D("2025-03-17"));
@@ -243,7 +241,7 @@ public class ReferralDeadlineTests
     public void IsOverdue_AfterReroute_CountsFromTheNewRespondBy()
     {
         var referral = _steps.Accepted();
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, D("2025-03-11"), Latest)
+        referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, D("2025-03-11"), Latest)
             .ShouldSucceed();
         referral.RespondBy.ShouldBe(D("2025-03-20"));
 

@@ -95,8 +95,8 @@ public class ReferralEventTests
 
         referral.Complete(_steps.Worker, ReferralOutcome.AssessmentDone, null, null, Later).IsSuccess.ShouldBeFalse();
         referral.Complete(_steps.WestWorker, ReferralOutcome.NoNeedFound, null, null, Later).IsSuccess.ShouldBeFalse();
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, null, ReferralDeadlinePolicy.Default, DayOf(Later), Later).IsSuccess.ShouldBeFalse();
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Helsinki, ReferralDeadlinePolicy.Default, DayOf(Later), Later).IsSuccess.ShouldBeFalse();
+        referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, null, ReferralDeadlinePolicy.Default, DayOf(Later), Later).IsSuccess.ShouldBeFalse();
+        referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Helsinki, ReferralDeadlinePolicy.Default, DayOf(Later), Later).IsSuccess.ShouldBeFalse();
         referral.Accept(_steps.OtherWorker, Later).IsSuccess.ShouldBeFalse();
 
         referral.Events.Count.ShouldBe(before);

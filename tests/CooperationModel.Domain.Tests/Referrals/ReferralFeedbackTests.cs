@@ -21,8 +21,7 @@ public class ReferralFeedbackTests
     {
         // The record as a careless caller might build it: "covers feedback" ticked although no consent was given.
         var record = new ConsentRecord(consent, consent ? DayOf(Now) : null, consent ? ConsentMethod.InPerson : null, consent, coversFeedback);
-        var referral = Referral.Send(
-            _steps.Case, new ReferralContent(ReferralGround.ObviousNeedForSocialCare, record, consent ? "Kuvaus." : null),
+        var referral = Referral.Send(Routing, _steps.Case, new ReferralContent(ReferralGround.ObviousNeedForSocialCare, record, consent ? "Kuvaus." : null),
             _steps.Handler, DayOf(Now), Now, ReferralDeadlinePolicy.Default).Value;
 
         referral.ConsentGiven.ShouldBe(consent);

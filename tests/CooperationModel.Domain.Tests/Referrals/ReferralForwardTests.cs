@@ -22,7 +22,7 @@ public class ReferralForwardTests
     {
         var referral = _steps.Accepted();
 
-        var forward = referral.Forward(_steps.Worker, ForwardTarget.HealthCare, "  Asiakas toivoo yhteydenottoa. \n", Forwarding).Value;
+        var forward = referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, "  Asiakas toivoo yhteydenottoa. \n", Forwarding).Value;
 
         forward.Id.ShouldNotBe(Guid.Empty);
         forward.ReferralId.ShouldBe(referral.Id);
@@ -33,7 +33,7 @@ public class ReferralForwardTests
         forward.ForwardedByUserId.ShouldBe(_steps.Worker.UserId);
         forward.ForwardedByName.ShouldBe("Sanna Sosiaalityöntekijä");
         forward.Note.ShouldBe("Asiakas toivoo yhteydenottoa.");
-        forward.Status.ShouldBe(ReferralStatus.Sent);
+        forward.Status.ShouldBe(ForwardStatus.Sent);
         forward.IsOpen.ShouldBeTrue();
         forward.ReceivedAt.ShouldBeNull();
         forward.NamedWorkerUserId.ShouldBeNull();
@@ -47,7 +47,7 @@ public class ReferralForwardTests
     {
         var referral = _steps.InAssessment();
 
-        referral.Forward(_steps.OtherWorker, ForwardTarget.OutreachYouthWork, null, Later).ShouldSucceed();
+        referral.Forward(Routing, _steps.OtherWorker, ForwardTarget.OutreachYouthWork, null, Later).ShouldSucceed();
 
         referral.Forwards.ShouldHaveSingleItem().ForwardedByUserId.ShouldBe(_steps.OtherWorker.UserId);
         referral.Status.ShouldBe(ReferralStatus.InAssessment);
@@ -63,7 +63,7 @@ public class ReferralForwardTests
         var referral = _steps.Accepted();
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Forward(Person(who), ForwardTarget.HealthCare, null, Forwarding);
+        var result = referral.Forward(Routing, Person(who), ForwardTarget.HealthCare, null, Forwarding);
 
         result.FirstError.ShouldBeOfType<ForbiddenError>().Code.ShouldBe("Referral.NotTheReceiver");
         ShouldNotHaveForwarded(referral, eventsBefore);
@@ -77,7 +77,7 @@ public class ReferralForwardTests
         var referral = _steps.In(status);
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Forward(_steps.Worker, ForwardTarget.HealthCare, null, Forwarding);
+        var result = referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, null, Forwarding);
 
         result.FirstError.ShouldBe(Referral.Errors.NotAccepted);
         ShouldNotHaveForwarded(referral, eventsBefore);
@@ -91,7 +91,7 @@ public class ReferralForwardTests
         var referral = _steps.In(status);
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Forward(_steps.Worker, ForwardTarget.OutreachYouthWork, null, Last);
+        var result = referral.Forward(Routing, _steps.Worker, ForwardTarget.OutreachYouthWork, null, Last);
 
         result.FirstError.ShouldBe(Referral.Errors.Closed);
         ShouldNotHaveForwarded(referral, eventsBefore);
@@ -103,7 +103,7 @@ public class ReferralForwardTests
         var referral = _steps.Accepted(consent: false);
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Forward(_steps.Worker, ForwardTarget.HealthCare, "Huoli terveydestä.", Forwarding);
+        var result = referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, "Huoli terveydestä.", Forwarding);
 
         var error = result.Errors.ShouldHaveSingleItem().ShouldBeOfType<ValidationError>();
         error.Code.ShouldBe("Referral.ForwardNoteWithoutConsent");
@@ -115,12 +115,11 @@ public class ReferralForwardTests
     public void Forward_NoteWithConsentNotCoveringDescription_FailsWithForwardNoteWithoutConsent()
     {
         var consent = new ConsentRecord(true, DayOf(Now), ConsentMethod.Phone, CoversDescription: false, CoversFeedback: true);
-        var referral = Referral.Send(
-            _steps.Case, new ReferralContent(ReferralGround.ObviousNeedForSocialCare, consent, null), _steps.Handler, DayOf(Now), Now,
+        var referral = Referral.Send(Routing, _steps.Case, new ReferralContent(ReferralGround.ObviousNeedForSocialCare, consent, null), _steps.Handler, DayOf(Now), Now,
             ReferralDeadlinePolicy.Default).Value;
         referral.Accept(_steps.Worker, Now.AddHours(1)).ShouldSucceed();
 
-        var result = referral.Forward(_steps.Worker, ForwardTarget.HealthCare, "Huoli terveydestä.", Forwarding);
+        var result = referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, "Huoli terveydestä.", Forwarding);
 
         result.FirstError.ShouldBe(Referral.Errors.ForwardNoteWithoutConsent);
         referral.Forwards.ShouldBeEmpty();
@@ -134,7 +133,7 @@ public class ReferralForwardTests
     {
         var referral = _steps.Accepted(consent: false);
 
-        referral.Forward(_steps.Worker, ForwardTarget.HealthCare, note, Forwarding).ShouldSucceed();
+        referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, note, Forwarding).ShouldSucceed();
 
         referral.Forwards.ShouldHaveSingleItem().Note.ShouldBeNull();
     }
@@ -145,7 +144,7 @@ public class ReferralForwardTests
         var referral = _steps.Accepted();
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Forward(_steps.Worker, ForwardTarget.HealthCare, new string('a', Referral.NoteMaxLength + 1), Forwarding);
+        var result = referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, new string('a', Referral.NoteMaxLength + 1), Forwarding);
 
         result.Errors.ShouldHaveSingleItem().ShouldBe(Referral.Errors.NoteTooLong);
         ShouldNotHaveForwarded(referral, eventsBefore);
@@ -157,7 +156,7 @@ public class ReferralForwardTests
         var referral = _steps.Accepted();
         var note = new string('a', Referral.NoteMaxLength);
 
-        referral.Forward(_steps.Worker, ForwardTarget.HealthCare, note, Forwarding).ShouldSucceed();
+        referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, note, Forwarding).ShouldSucceed();
 
         referral.Forwards.ShouldHaveSingleItem().Note.ShouldBe(note);
     }
@@ -176,7 +175,7 @@ public class ReferralForwardTests
         var worker = new Actor(Guid.NewGuid(), referral.ReceiverOrganisationId, "Sosiaalityöntekijä");
         referral.Accept(worker, Later).ShouldSucceed();
 
-        var forward = referral.Forward(worker, target, null, Latest).Value;
+        var forward = referral.Forward(Routing, worker, target, null, Latest).Value;
 
         forward.ToOrganisationId.ShouldBe(Organisation.IdFor(kind, code));
         forward.FromOrganisationId.ShouldBe(referral.ReceiverOrganisationId);
@@ -188,7 +187,7 @@ public class ReferralForwardTests
         var referral = _steps.Rerouted();
         referral.Accept(_steps.WestWorker, Last).ShouldSucceed();
 
-        var forward = referral.Forward(_steps.WestWorker, ForwardTarget.OutreachYouthWork, null, Last.AddHours(1)).Value;
+        var forward = referral.Forward(Routing, _steps.WestWorker, ForwardTarget.OutreachYouthWork, null, Last.AddHours(1)).Value;
 
         forward.ToOrganisationId.ShouldBe(Organisation.IdFor(OrganisationKind.OutreachYouthWork, "049"));
         forward.FromOrganisationId.ShouldBe(WestUusimaaId);
@@ -200,7 +199,7 @@ public class ReferralForwardTests
         var referral = _steps.Forwarded(ForwardTarget.HealthCare);
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Forward(_steps.OtherWorker, ForwardTarget.HealthCare, null, Later);
+        var result = referral.Forward(Routing, _steps.OtherWorker, ForwardTarget.HealthCare, null, Later);
 
         result.FirstError.ShouldBeOfType<ConflictError>().Code.ShouldBe("Referral.AlreadyForwarded");
         referral.Forwards.Count.ShouldBe(1);
@@ -212,7 +211,7 @@ public class ReferralForwardTests
     {
         var referral = _steps.Forwarded(ForwardTarget.HealthCare);
 
-        referral.Forward(_steps.Worker, ForwardTarget.OutreachYouthWork, null, Later).ShouldSucceed();
+        referral.Forward(Routing, _steps.Worker, ForwardTarget.OutreachYouthWork, null, Later).ShouldSucceed();
 
         referral.Forwards.Select(f => f.ToOrganisationId).ShouldBe([HelsinkiHealthCareId, HelsinkiYouthWorkId]);
     }
@@ -228,10 +227,10 @@ public class ReferralForwardTests
             : referral.ReturnForward(_steps.Nurse, ReturnReason.NoCapacity, null, Later);
         closed.ShouldSucceed();
 
-        referral.Forward(_steps.Worker, ForwardTarget.HealthCare, null, Latest).ShouldSucceed();
+        referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, null, Latest).ShouldSucceed();
 
         referral.Forwards.Count.ShouldBe(2);
-        referral.Forwards[^1].Status.ShouldBe(ReferralStatus.Sent);
+        referral.Forwards[^1].Status.ShouldBe(ForwardStatus.Sent);
         referral.Forwards[^1].ToOrganisationId.ShouldBe(HelsinkiHealthCareId);
     }
 
@@ -243,7 +242,7 @@ public class ReferralForwardTests
         var referral = _steps.Accepted();
         var eventsBefore = referral.Events.Count;
 
-        referral.Forward(_steps.Worker, target, null, Forwarding).ShouldSucceed();
+        referral.Forward(Routing, _steps.Worker, target, null, Forwarding).ShouldSucceed();
 
         referral.Events.Count.ShouldBe(eventsBefore + 1);
         var forwarded = referral.Events[^1];
@@ -263,7 +262,7 @@ public class ReferralForwardTests
         referral.MarkForwardReceived(_steps.Nurse, Later).ShouldBeTrue();
 
         var forward = referral.Forwards.ShouldHaveSingleItem();
-        forward.Status.ShouldBe(ReferralStatus.Received);
+        forward.Status.ShouldBe(ForwardStatus.Received);
         forward.ReceivedAt.ShouldBe(Later);
         var received = referral.Events[^1];
         received.Kind.ShouldBe(ReferralEventKind.ForwardReceived);
@@ -296,7 +295,7 @@ public class ReferralForwardTests
 
         referral.MarkForwardReceived(Person(who), Later).ShouldBeFalse();
 
-        referral.Forwards[0].Status.ShouldBe(ReferralStatus.Sent);
+        referral.Forwards[0].Status.ShouldBe(ForwardStatus.Sent);
         referral.Forwards[0].ReceivedAt.ShouldBeNull();
         referral.Events.Count.ShouldBe(eventsBefore);
     }
@@ -310,7 +309,7 @@ public class ReferralForwardTests
         referral.AcceptForward(_steps.Nurse, Latest).ShouldSucceed();
 
         var forward = referral.Forwards[0];
-        forward.Status.ShouldBe(ReferralStatus.Accepted);
+        forward.Status.ShouldBe(ForwardStatus.Accepted);
         forward.NamedWorkerUserId.ShouldBe(_steps.Nurse.UserId);
         forward.NamedWorkerName.ShouldBe("Terhi Terveydenhoitaja");
         forward.AcceptedAt.ShouldBe(Latest);
@@ -328,7 +327,7 @@ public class ReferralForwardTests
 
         referral.AcceptForward(_steps.Nurse, Later).ShouldSucceed();
 
-        referral.Forwards[0].Status.ShouldBe(ReferralStatus.Accepted);
+        referral.Forwards[0].Status.ShouldBe(ForwardStatus.Accepted);
         referral.Forwards[0].ReceivedAt.ShouldBe(Later);
     }
 
@@ -345,7 +344,7 @@ public class ReferralForwardTests
         var result = referral.AcceptForward(Person(who), Later);
 
         result.FirstError.ShouldBeOfType<ForbiddenError>().Code.ShouldBe("Referral.NotForwardedToYou");
-        referral.Forwards[0].Status.ShouldBe(ReferralStatus.Sent);
+        referral.Forwards[0].Status.ShouldBe(ForwardStatus.Sent);
         referral.Forwards[0].NamedWorkerUserId.ShouldBeNull();
         referral.Events.Count.ShouldBe(eventsBefore);
     }
@@ -372,7 +371,7 @@ public class ReferralForwardTests
         referral.CompleteForward(_steps.OtherNurse, "  Hoitoaika varattu. ", Latest).ShouldSucceed();
 
         var forward = referral.Forwards[0];
-        forward.Status.ShouldBe(ReferralStatus.Completed);
+        forward.Status.ShouldBe(ForwardStatus.Completed);
         forward.IsOpen.ShouldBeFalse();
         forward.ClosingNote.ShouldBe("Hoitoaika varattu.");
         forward.ClosedAt.ShouldBe(Latest);
@@ -399,7 +398,8 @@ public class ReferralForwardTests
 
         var result = referral.CompleteForward(_steps.Nurse, null, Latest);
 
-        result.FirstError.ShouldBe(Referral.Errors.NotAccepted);
+        result.ShouldFailWith<InvalidTransitionError>("Forward.IllegalTransition.NotAccepted")
+            .ArgumentKeys.ShouldBe([received ? "ReferralStatus.Received" : "ReferralStatus.Sent", "ReferralStatus.Completed"]);
         referral.Forwards[0].IsOpen.ShouldBeTrue();
         referral.Events.Count.ShouldBe(eventsBefore);
     }
@@ -415,7 +415,7 @@ public class ReferralForwardTests
         var result = referral.CompleteForward(Person(who), null, Latest);
 
         result.FirstError.ShouldBe(Referral.Errors.NotForwardedToYou);
-        referral.Forwards[0].Status.ShouldBe(ReferralStatus.Accepted);
+        referral.Forwards[0].Status.ShouldBe(ForwardStatus.Accepted);
     }
 
     [Fact]
@@ -426,7 +426,7 @@ public class ReferralForwardTests
         var result = referral.CompleteForward(_steps.Nurse, new string('a', Referral.NoteMaxLength + 1), Latest);
 
         result.FirstError.ShouldBe(Referral.Errors.NoteTooLong);
-        referral.Forwards[0].Status.ShouldBe(ReferralStatus.Accepted);
+        referral.Forwards[0].Status.ShouldBe(ForwardStatus.Accepted);
         referral.Forwards[0].ClosingNote.ShouldBeNull();
     }
 
@@ -455,7 +455,7 @@ public class ReferralForwardTests
         referral.ReturnForward(_steps.Nurse, reason, "  Ei resursseja. ", Latest).ShouldSucceed();
 
         var forward = referral.Forwards[0];
-        forward.Status.ShouldBe(ReferralStatus.Returned);
+        forward.Status.ShouldBe(ForwardStatus.Returned);
         forward.IsOpen.ShouldBeFalse();
         forward.ReturnReason.ShouldBe(reason);
         forward.ClosingNote.ShouldBe("Ei resursseja.");
@@ -473,7 +473,7 @@ public class ReferralForwardTests
 
         referral.ReturnForward(_steps.Nurse, ReturnReason.ReferredElsewhere, null, Later).ShouldSucceed();
 
-        referral.Forwards[0].Status.ShouldBe(ReferralStatus.Returned);
+        referral.Forwards[0].Status.ShouldBe(ForwardStatus.Returned);
         referral.Forwards[0].NamedWorkerUserId.ShouldBeNull();
     }
 
@@ -488,7 +488,7 @@ public class ReferralForwardTests
         var result = referral.ReturnForward(Person(who), ReturnReason.NoNeed, null, Later);
 
         result.FirstError.ShouldBe(Referral.Errors.NotForwardedToYou);
-        referral.Forwards[0].Status.ShouldBe(ReferralStatus.Sent);
+        referral.Forwards[0].Status.ShouldBe(ForwardStatus.Sent);
     }
 
     [Fact]
@@ -499,7 +499,7 @@ public class ReferralForwardTests
         var result = referral.ReturnForward(_steps.Nurse, ReturnReason.NoNeed, new string('a', Referral.NoteMaxLength + 1), Later);
 
         result.FirstError.ShouldBe(Referral.Errors.NoteTooLong);
-        referral.Forwards[0].Status.ShouldBe(ReferralStatus.Sent);
+        referral.Forwards[0].Status.ShouldBe(ForwardStatus.Sent);
     }
 
     /// <summary>The referral itself stays in assessment; each partner step carries the forward's own status.</summary>
@@ -509,7 +509,7 @@ public class ReferralForwardTests
     public void ForwardSteps_Recorded_CarryTheForwardsStatus(bool returnIt, ReferralEventKind lastKind, ReferralStatus lastStatus)
     {
         var referral = _steps.InAssessment();
-        referral.Forward(_steps.Worker, ForwardTarget.HealthCare, null, Later).ShouldSucceed();
+        referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, null, Later).ShouldSucceed();
         referral.MarkForwardReceived(_steps.Nurse, Latest).ShouldBeTrue();
         referral.AcceptForward(_steps.Nurse, Latest.AddHours(1)).ShouldSucceed();
         var closed = returnIt
@@ -563,8 +563,8 @@ public class ReferralForwardTests
     {
         var referral = _steps.ForwardAccepted();
         referral.CompleteForward(_steps.Nurse, null, Latest).ShouldSucceed();
-        referral.Forward(_steps.Worker, ForwardTarget.HealthCare, null, Latest.AddHours(1)).ShouldSucceed();
-        referral.Forward(_steps.Worker, ForwardTarget.OutreachYouthWork, null, Latest.AddHours(2)).ShouldSucceed();
+        referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, null, Latest.AddHours(1)).ShouldSucceed();
+        referral.Forward(Routing, _steps.Worker, ForwardTarget.OutreachYouthWork, null, Latest.AddHours(2)).ShouldSucceed();
 
         referral.CounterpartsOf(CityOfHelsinki.Id).ShouldBe([Southern.Id, HelsinkiHealthCareId, HelsinkiYouthWorkId]);
     }
@@ -588,7 +588,7 @@ public class ReferralForwardTests
     {
         var referral = _steps.Forwarded(ForwardTarget.HealthCare);
 
-        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
+        var result = referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.FirstError.ShouldBe(Referral.Errors.OpenForwards);
         referral.ReceiverOrganisationId.ShouldBe(CityOfHelsinki.Id);
@@ -620,7 +620,7 @@ public class ReferralForwardTests
         var referral = steps.Forwarded(ForwardTarget.HealthCare);
         referral.AcceptForward(steps.Nurse, Latest).ShouldSucceed();
         referral.CompleteForward(steps.Nurse, null, Latest).ShouldSucceed();
-        referral.Return(steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest)
+        referral.Return(Routing, steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest)
             .ShouldSucceed();
         return referral;
     }

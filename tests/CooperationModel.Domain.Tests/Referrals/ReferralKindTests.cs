@@ -122,13 +122,12 @@ public class ReferralKindTests
         var consent = new ConsentRecord(true, null, ConsentMethod.Phone, true, false);
         var content = new ReferralContent(ReferralGround.ClientRequestsAssessment, consent, "Kuvaus.", Urgent: true);
 
-        var result = Referral.Send(_steps.Case, content, _steps.Handler, DayOf(Now), Now, ReferralDeadlinePolicy.Default);
+        var result = Referral.Send(Routing, _steps.Case, content, _steps.Handler, DayOf(Now), Now, ReferralDeadlinePolicy.Default);
 
         result.Errors.ShouldBe([ConsentRule.Errors.DateRequired, Referral.Errors.UrgentOnlyForApplications]);
     }
 
     private Result<Referral> Send(ReferralGround ground, bool urgent) =>
-        Referral.Send(
-            _steps.Case, new ReferralContent(ground, ConsentRecord.NotGiven, null, urgent), _steps.Handler, DayOf(Now), Now,
+        Referral.Send(Routing, _steps.Case, new ReferralContent(ground, ConsentRecord.NotGiven, null, urgent), _steps.Handler, DayOf(Now), Now,
             ReferralDeadlinePolicy.Default);
 }

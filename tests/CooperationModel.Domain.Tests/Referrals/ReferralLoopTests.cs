@@ -77,7 +77,8 @@ public class ReferralLoopTests
 
         var result = referral.StartAssessment(_steps.Worker, Later);
 
-        result.FirstError.ShouldBeOfType<InvalidTransitionError>().ShouldBe(Referral.Errors.NotAccepted);
+        result.ShouldFailWith<InvalidTransitionError>("Referral.IllegalTransition.NotAccepted")
+            .ArgumentKeys.ShouldBe([$"ReferralStatus.{status}", "ReferralStatus.InAssessment"]);
         referral.Status.ShouldBe(status);
         referral.Events.Count.ShouldBe(eventsBefore);
     }
@@ -112,7 +113,8 @@ public class ReferralLoopTests
 
         var result = referral.StartAssessment(_steps.Worker, Latest);
 
-        result.FirstError.ShouldBeOfType<InvalidTransitionError>().Code.ShouldBe("Referral.Closed");
+        result.ShouldFailWith<InvalidTransitionError>("Referral.IllegalTransition.Closed")
+            .ArgumentKeys.ShouldBe([$"ReferralStatus.{status}", "ReferralStatus.InAssessment"]);
         referral.Status.ShouldBe(status);
         referral.Events.Count.ShouldBe(eventsBefore);
     }
@@ -258,7 +260,8 @@ public class ReferralLoopTests
 
         var result = referral.Complete(_steps.Worker, ReferralOutcome.NoNeedFound, null, null, Latest);
 
-        result.FirstError.ShouldBe(Referral.Errors.NotAccepted);
+        result.ShouldFailWith<InvalidTransitionError>("Referral.IllegalTransition.NotAccepted")
+            .ArgumentKeys.ShouldBe([$"ReferralStatus.{status}", "ReferralStatus.Completed"]);
         ShouldBeUnchanged(referral, status, eventsBefore);
     }
 
@@ -273,7 +276,8 @@ public class ReferralLoopTests
 
         var result = referral.Complete(_steps.Worker, ReferralOutcome.ClientDeclined, null, "Toinen.", Last);
 
-        result.FirstError.ShouldBe(Referral.Errors.Closed);
+        result.ShouldFailWith<InvalidTransitionError>("Referral.IllegalTransition.Closed")
+            .ArgumentKeys.ShouldBe([$"ReferralStatus.{status}", "ReferralStatus.Completed"]);
         referral.Status.ShouldBe(status);
         referral.Outcome.ShouldBe(outcome);
         referral.CompletedAt.ShouldNotBe(Last);

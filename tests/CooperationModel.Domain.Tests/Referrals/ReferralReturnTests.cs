@@ -24,7 +24,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Accepted();
 
-        var result = referral.Return(_steps.Worker, reason, "  Asiakas ohjattu muualle. ", null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
+        var result = referral.Return(Routing, _steps.Worker, reason, "  Asiakas ohjattu muualle. ", null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.IsSuccess.ShouldBeTrue();
         referral.Status.ShouldBe(ReferralStatus.Returned);
@@ -50,7 +50,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.In(status);
 
-        referral.Return(_steps.Worker, ReturnReason.NoCapacity, null, null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
+        referral.Return(Routing, _steps.Worker, ReturnReason.NoCapacity, null, null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
 
         referral.Status.ShouldBe(ReferralStatus.Returned);
         referral.ClosingNote.ShouldBeNull();
@@ -61,7 +61,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Accepted();
 
-        referral.Return(_steps.Worker, ReturnReason.NoNeed, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
+        referral.Return(Routing, _steps.Worker, ReturnReason.NoNeed, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
 
         referral.Status.ShouldBe(ReferralStatus.Returned);
         referral.ReceiverOrganisationId.ShouldBe(CityOfHelsinki.Id);
@@ -74,7 +74,7 @@ public class ReferralReturnTests
         var referral = _steps.Accepted();
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Return(_steps.Worker, ReturnReason.NoNeed, new string('x', Referral.NoteMaxLength + 1), null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
+        var result = referral.Return(Routing, _steps.Worker, ReturnReason.NoNeed, new string('x', Referral.NoteMaxLength + 1), null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.FirstError.ShouldBe(Referral.Errors.NoteTooLong);
         referral.Status.ShouldBe(ReferralStatus.Accepted);
@@ -91,9 +91,10 @@ public class ReferralReturnTests
         var reason = referral.ReturnReason;
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Return(_steps.Worker, ReturnReason.NoCapacity, null, null, ReferralDeadlinePolicy.Default, DayOf(Last), Last);
+        var result = referral.Return(Routing, _steps.Worker, ReturnReason.NoCapacity, null, null, ReferralDeadlinePolicy.Default, DayOf(Last), Last);
 
-        result.FirstError.ShouldBeOfType<InvalidTransitionError>().Code.ShouldBe("Referral.Closed");
+        result.ShouldFailWith<InvalidTransitionError>("Referral.IllegalTransition.Closed")
+            .ArgumentKeys.ShouldBe([$"ReferralStatus.{status}", "ReferralStatus.Returned"]);
         referral.Status.ShouldBe(status);
         referral.ReturnReason.ShouldBe(reason);
         referral.Events.Count.ShouldBe(eventsBefore);
@@ -104,9 +105,10 @@ public class ReferralReturnTests
     {
         var referral = _steps.Completed();
 
-        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Last), Last);
+        var result = referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Last), Last);
 
-        result.FirstError.ShouldBe(Referral.Errors.Closed);
+        result.ShouldFailWith<InvalidTransitionError>("Referral.IllegalTransition.Closed")
+            .ArgumentKeys.ShouldBe(["ReferralStatus.Completed", "ReferralStatus.Returned"]);
         referral.ReceiverOrganisationId.ShouldBe(CityOfHelsinki.Id);
     }
 
@@ -115,7 +117,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Accepted();
 
-        var result = referral.Return(_steps.WestWorker, ReturnReason.NoNeed, null, null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
+        var result = referral.Return(Routing, _steps.WestWorker, ReturnReason.NoNeed, null, null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
         referral.Status.ShouldBe(ReferralStatus.Accepted);
@@ -126,7 +128,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Send();
 
-        var result = referral.Return(_steps.Handler, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
+        var result = referral.Return(Routing, _steps.Handler, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
         referral.ReceiverOrganisationId.ShouldBe(CityOfHelsinki.Id);
@@ -139,7 +141,7 @@ public class ReferralReturnTests
         var referral = _steps.Accepted();
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
+        var result = referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, null, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         var error = result.Errors.ShouldHaveSingleItem().ShouldBeOfType<ValidationError>();
         error.Code.ShouldBe("Referral.RerouteMunicipalityRequired");
@@ -153,7 +155,7 @@ public class ReferralReturnTests
         var referral = _steps.Accepted();
         var eventsBefore = referral.Events.Count;
 
-        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Helsinki, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
+        var result = referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Helsinki, ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.Errors.ShouldHaveSingleItem().ShouldBe(Referral.Errors.SameOrganiser);
         ShouldStayWithHelsinki(referral, eventsBefore);
@@ -167,7 +169,7 @@ public class ReferralReturnTests
         var referral = SendReferral(espooCase, ReferralGround.ClientRequestsAssessment, false, null, handler, Now).Value;
         referral.ReceiverOrganisationId.ShouldBe(WestUusimaaId);
 
-        var result = referral.Return(_steps.WestWorker, ReturnReason.WrongOrganiser, null, Municipality("235"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
+        var result = referral.Return(Routing, _steps.WestWorker, ReturnReason.WrongOrganiser, null, Municipality("235"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.FirstError.ShouldBeOfType<ValidationError>().Code.ShouldBe("Referral.RerouteSameOrganiser");
         referral.ReceiverOrganisationId.ShouldBe(WestUusimaaId);
@@ -181,7 +183,7 @@ public class ReferralReturnTests
         var referral = _steps.Accepted();
         referral.StartAssessment(_steps.Worker, Now.AddHours(2)).ShouldSucceed();
 
-        var result = referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
+        var result = referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest);
 
         result.IsSuccess.ShouldBeTrue();
         referral.ReceiverOrganisationId.ShouldBe(WestUusimaaId);
@@ -206,7 +208,7 @@ public class ReferralReturnTests
         var referral = _steps.Accepted();
         var eventsBefore = referral.Events.Count;
 
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
+        referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
 
         referral.Events.Count.ShouldBe(eventsBefore + 2);
         var returned = referral.Events[^2];
@@ -231,13 +233,13 @@ public class ReferralReturnTests
     {
         var referral = _steps.Send();
 
-        referral.Return(_steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
+        referral.Return(Routing, _steps.Worker, ReturnReason.WrongOrganiser, null, Municipality("049"), ReferralDeadlinePolicy.Default, DayOf(Latest), Latest).ShouldSucceed();
 
         referral.ReceiverOrganisationId.ShouldBe(WestUusimaaId);
         referral.Status.ShouldBe(ReferralStatus.Sent);
     }
 
-    /// <summary>The reason is the wrong organiser, and both sides are told so (see <see cref="Referral.FeedbackVisibleTo"/>).</summary>
+    /// <summary>The reason is the wrong organiser, and both sides are told so (see <see cref="ReferralVisibility.FeedbackVisibleTo"/>).</summary>
     [Fact]
     public void Return_WrongOrganiser_RecordsTheReturnReason()
     {
@@ -255,7 +257,7 @@ public class ReferralReturnTests
         referral.Accept(_steps.Worker, Last).FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
         referral.StartAssessment(_steps.Worker, Last).FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
         referral.Complete(_steps.Worker, ReferralOutcome.NoNeedFound, null, null, Last).FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
-        referral.Return(_steps.Worker, ReturnReason.NoNeed, null, null, ReferralDeadlinePolicy.Default, DayOf(Last), Last).FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
+        referral.Return(Routing, _steps.Worker, ReturnReason.NoNeed, null, null, ReferralDeadlinePolicy.Default, DayOf(Last), Last).FirstError.ShouldBe(Referral.Errors.NotTheReceiver);
         referral.Status.ShouldBe(ReferralStatus.Sent);
     }
 
@@ -285,7 +287,7 @@ public class ReferralReturnTests
     {
         var referral = _steps.Rerouted();
 
-        referral.Return(_steps.WestWorker, ReturnReason.WrongOrganiser, null, Municipality("092"), ReferralDeadlinePolicy.Default, DayOf(Last), Last).ShouldSucceed();
+        referral.Return(Routing, _steps.WestWorker, ReturnReason.WrongOrganiser, null, Municipality("092"), ReferralDeadlinePolicy.Default, DayOf(Last), Last).ShouldSucceed();
 
         referral.ReceiverOrganisationId.ShouldBe(Organisation.IdFor(OrganisationKind.SocialServicesOrganiser, "04"));
         referral.HomeMunicipalityCode.ShouldBe("092");

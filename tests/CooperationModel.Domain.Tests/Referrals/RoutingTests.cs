@@ -1,5 +1,4 @@
 using CooperationModel.Domain.Geography;
-using CooperationModel.Domain.Referrals;
 using static CooperationModel.Domain.Tests.Fixtures;
 
 namespace CooperationModel.Domain.Tests.Referrals;
@@ -30,7 +29,7 @@ public class RoutingTests
         var municipality = Municipality(code);
         municipality.NameFi.ShouldBe(name);
 
-        var organiser = Referral.RouteFor(municipality, Catalog);
+        var organiser = Routing.RouteFor(municipality);
 
         if (regionCode == "21")
         {
@@ -60,7 +59,7 @@ public class RoutingTests
         var municipality = Municipality(code);
         municipality.NameFi.ShouldBe(name);
 
-        var organiser = Referral.RouteFor(municipality, Catalog);
+        var organiser = Routing.RouteFor(municipality);
 
         organiser.Code.ShouldBe(organiserCode);
         organiser.Type.ShouldBe(type);
@@ -69,7 +68,7 @@ public class RoutingTests
     [Fact]
     public void RouteFor_Helsinki_GoesToCityOfHelsinkiNotAWellbeingCounty()
     {
-        var organiser = Referral.RouteFor(Helsinki, Catalog);
+        var organiser = Routing.RouteFor(Helsinki);
 
         organiser.NameFi.ShouldBe("Helsingin kaupunki");
         organiser.NameSv.ShouldBe("Helsingfors stad");
@@ -79,7 +78,7 @@ public class RoutingTests
     [Fact]
     public void RouteFor_Mariehamn_GoesToTheMunicipalityItself()
     {
-        var organiser = Referral.RouteFor(Municipality("478"), Catalog);
+        var organiser = Routing.RouteFor(Municipality("478"));
 
         organiser.NameSv.ShouldBe("Mariehamn");
         organiser.Type.ShouldBe(OrganiserType.AlandMunicipality);

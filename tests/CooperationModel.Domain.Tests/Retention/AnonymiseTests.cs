@@ -56,7 +56,7 @@ public sealed class AnonymiseTests
     public void Referral_Anonymise_RemovesTheClientAndTheNotesAndKeepsTheStatistics()
     {
         var referral = _steps.Accepted();
-        referral.Forward(_steps.Worker, ForwardTarget.HealthCare, "Asiakas toivoo soittoa.", LoopSteps.Later).ShouldSucceed();
+        referral.Forward(Routing, _steps.Worker, ForwardTarget.HealthCare, "Asiakas toivoo soittoa.", LoopSteps.Later).ShouldSucceed();
         referral.ReturnForward(_steps.Nurse, ReturnReason.Declined, "Ei tavoitettu.", LoopSteps.Latest).ShouldSucceed();
         referral.Complete(_steps.Worker, ReferralOutcome.NoNeedFound, null, "Asiakas pärjää.", LoopSteps.Last).ShouldSucceed();
 

@@ -73,7 +73,7 @@ public sealed class MessageSteps(AppFixture app)
         await using var worker = await app.AsUserAsync(DemoDataSeeder.WorkerHelsinki);
         await using var db = await worker.Get<IAppDbContextFactory>().CreateAsync();
         var referral = await db.Referrals.Include(r => r.Events).Include(r => r.Forwards).SingleAsync(r => r.Id == referralId);
-        referral.Forward(worker.Get<ICurrentUser>().ToActor(), ForwardTarget.HealthCare, null, DateTimeOffset.UtcNow).ShouldSucceed();
+        referral.Forward(worker.Get<ReferralRouting>(), worker.Get<ICurrentUser>().ToActor(), ForwardTarget.HealthCare, null, DateTimeOffset.UtcNow).ShouldSucceed();
         await db.SaveChangesAsync();
     }
 

@@ -1,3 +1,4 @@
+using CooperationModel.Domain.Messages;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Notifications.CountUnread;
 using CooperationModel.Application.Notifications.ListNotifications;

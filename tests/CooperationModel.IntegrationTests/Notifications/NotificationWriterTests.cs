@@ -1,3 +1,4 @@
+using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Infrastructure.Identity;
@@ -156,7 +157,7 @@ public sealed class NotificationWriterTests(AppFixture app)
         var sent = await _steps.SendAsync(DemoDataSeeder.HandlerSouth);
         await _steps.AcceptAsync(DemoDataSeeder.WorkerHelsinki, sent.ReferralId);
 
-        await _notifications.ChangeAsync(DemoDataSeeder.WorkerHelsinki, sent.ReferralId, (r, actor) => r.Forward(actor, ForwardTarget.HealthCare, null, DateTimeOffset.UtcNow));
+        await _notifications.ChangeAsync(DemoDataSeeder.WorkerHelsinki, sent.ReferralId, (r, actor) => r.Forward(new ReferralRouting(ReferenceCatalog.Instance), actor, ForwardTarget.HealthCare, null, DateTimeOffset.UtcNow));
         await _notifications.ChangeAsync(DemoDataSeeder.HealthCareHelsinki, sent.ReferralId, (r, actor) => r.AcceptForward(actor, DateTimeOffset.UtcNow));
         await _notifications.PostMessageAsync(DemoDataSeeder.WorkerHelsinki, sent.ReferralId, HealthCareHelsinki, "Tervetuloa mukaan.");
         await _notifications.ChangeAsync(DemoDataSeeder.HealthCareHelsinki, sent.ReferralId, (r, actor) => r.CompleteForward(actor, null, DateTimeOffset.UtcNow));

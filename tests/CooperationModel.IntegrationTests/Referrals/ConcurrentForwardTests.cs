@@ -46,7 +46,7 @@ public sealed class ConcurrentForwardTests(AppFixture app)
             results.Single(r => !r.IsSuccess).FirstError.ShouldBeOfType<ConflictError>();
             var winner = results[0].IsSuccess ? first.User : other.User;
             var forward = (await first.Get<IGetReferralHandler>().HandleAsync(sent.ReferralId)).Value.Forwards.ShouldHaveSingleItem();
-            forward.Status.ShouldBe(ReferralStatus.Accepted);
+            forward.Status.ShouldBe(ForwardStatus.Accepted);
             forward.NamedWorkerName.ShouldBe(winner.DisplayName);
         }
     }

@@ -50,7 +50,7 @@ public sealed class ForwardingTests(AppFixture app)
             opened.ClientName.ShouldBe(sent.ClientName);
             var link = opened.Forwards.ShouldHaveSingleItem();
             link.ToOrganisationId.ShouldBe(HealthCareHelsinki);
-            link.Status.ShouldBe(ReferralStatus.Received);
+            link.Status.ShouldBe(ForwardStatus.Received);
             link.Note.ShouldBe(ForwardNote);
 
             (await partner.Get<IForwardingCommands>().AcceptAsync(sent.ReferralId)).ShouldSucceed();
@@ -65,7 +65,7 @@ public sealed class ForwardingTests(AppFixture app)
         // Kela sees the partner, its status and named worker, but neither note.
         var kela = (await _steps.GetAsync(DemoDataSeeder.HandlerSouth, sent.ReferralId)).Forwards.ShouldHaveSingleItem();
         kela.ToOrganisationId.ShouldBe(HealthCareHelsinki);
-        kela.Status.ShouldBe(ReferralStatus.Completed);
+        kela.Status.ShouldBe(ForwardStatus.Completed);
         kela.NamedWorkerName.ShouldBe(DemoDataSeeder.HealthCareHelsinki.DisplayName);
         kela.ClosedAt.ShouldNotBeNull();
         kela.ClosingNote.ShouldBeNull();
@@ -212,14 +212,14 @@ public sealed class ForwardingTests(AppFixture app)
             (await forwarding.ReturnAsync(new ReturnForwardCommand(sent.ReferralId, ReturnReason.NoCapacity, PartnerNote))).ShouldSucceed();
             // Returned: nothing more to do on it, but the partner still sees the chain it was part of.
             (await forwarding.AcceptAsync(sent.ReferralId)).ShouldFailWith<ForbiddenError>("Referral.NotForwardedToYou");
-            (await ReferralLoopSteps.GetAsync(partner, sent.ReferralId)).Forwards.ShouldHaveSingleItem().Status.ShouldBe(ReferralStatus.Returned);
+            (await ReferralLoopSteps.GetAsync(partner, sent.ReferralId)).Forwards.ShouldHaveSingleItem().Status.ShouldBe(ForwardStatus.Returned);
         }
 
         var helsinki = (await _steps.GetAsync(DemoDataSeeder.WorkerHelsinki, sent.ReferralId)).Forwards.ShouldHaveSingleItem();
         helsinki.ReturnReason.ShouldBe(ReturnReason.NoCapacity);
         helsinki.ClosingNote.ShouldBe(PartnerNote);
         var kela = await _steps.GetAsync(DemoDataSeeder.HandlerSouth, sent.ReferralId);
-        kela.Forwards.ShouldHaveSingleItem().Status.ShouldBe(ReferralStatus.Returned);
+        kela.Forwards.ShouldHaveSingleItem().Status.ShouldBe(ForwardStatus.Returned);
         kela.Forwards[0].ReturnReason.ShouldBeNull();
         kela.Forwards[0].ClosingNote.ShouldBeNull();
         kela.Timeline.First(e => e.Kind == ReferralEventKind.ForwardReturned).Detail.ShouldBeNull();

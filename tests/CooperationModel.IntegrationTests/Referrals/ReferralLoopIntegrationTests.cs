@@ -46,7 +46,7 @@ public sealed class ReferralLoopIntegrationTests(AppFixture app)
 
         var result = await worker.Get<IReferralLoopCommands>().StartAssessmentAsync(sent.ReferralId);
 
-        result.ShouldFailWith<InvalidTransitionError>(Referral.Errors.NotAccepted.Code);
+        result.ShouldFailWith<InvalidTransitionError>("Referral.IllegalTransition.NotAccepted").ArgumentKeys[^1].ShouldBe("ReferralStatus.InAssessment");
         (await ReferralLoopSteps.GetAsync(worker, sent.ReferralId)).Status.ShouldBe(ReferralStatus.Received);
     }
 
@@ -159,7 +159,7 @@ public sealed class ReferralLoopIntegrationTests(AppFixture app)
         var again = await worker.Get<IReferralLoopCommands>().CompleteAsync(
             new CompleteReferralCommand(sent.ReferralId, ReferralOutcome.ClientDeclined, null, null));
 
-        again.ShouldFailWith<InvalidTransitionError>(Referral.Errors.Closed.Code);
+        again.ShouldFailWith<InvalidTransitionError>("Referral.IllegalTransition.Closed").ArgumentKeys.ShouldBe(["ReferralStatus.Completed", "ReferralStatus.Completed"]);
         (await ReferralLoopSteps.GetAsync(worker, sent.ReferralId)).Feedback.Outcome.ShouldBe(ReferralOutcome.NoNeedFound);
     }
 

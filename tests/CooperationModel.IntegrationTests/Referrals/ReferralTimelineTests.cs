@@ -34,10 +34,10 @@ public sealed class ReferralTimelineTests(AppFixture app)
         ]);
         timeline[^1].ActorName.ShouldBe(DemoDataSeeder.HandlerSouth.DisplayName);
         timeline[^1].ActorOrganisationId.ShouldBe(ReferralLoopSteps.Southern);
-        timeline[^1].Detail.ShouldBe(nameof(ReferralGround.ObviousNeedForSocialCare));
+        timeline[^1].Detail?.Code.ShouldBe(nameof(ReferralGround.ObviousNeedForSocialCare));
         timeline[0].ActorName.ShouldBe(DemoDataSeeder.WorkerHelsinki.DisplayName);
         timeline[0].ActorOrganisationId.ShouldBe(ReferralLoopSteps.CityOfHelsinki);
-        timeline[0].Detail.ShouldBe("AssessmentDone.IntegrationPlan");
+        timeline[0].Detail?.Code.ShouldBe("AssessmentDone.IntegrationPlan");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class ReferralTimelineTests(AppFixture app)
         var receiver = (await _steps.GetAsync(DemoDataSeeder.WorkerHelsinki, sent.ReferralId)).Timeline;
 
         sender.Select(e => (e.At, e.ActorName, e.Kind, e.Status)).ShouldBe(receiver.Select(e => (e.At, e.ActorName, e.Kind, e.Status)));
-        receiver[0].Detail.ShouldBe("AssessmentDone.ActivationPlan");
+        receiver[0].Detail?.Code.ShouldBe("AssessmentDone.ActivationPlan");
         var completed = sender.Single(e => e.Kind == ReferralEventKind.Completed);
         completed.Detail.ShouldBeNull();
     }

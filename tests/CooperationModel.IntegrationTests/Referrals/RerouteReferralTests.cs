@@ -56,13 +56,13 @@ public sealed class RerouteReferralTests(AppFixture app)
         details.NamedWorkerUserId.ShouldBeNull();
         details.ClientName.ShouldBe(sent.ClientName);
         var rerouted = details.Timeline.Single(e => e.Kind == ReferralEventKind.Rerouted);
-        rerouted.Detail.ShouldBe("049");
+        rerouted.Detail?.Code.ShouldBe("049");
         rerouted.Status.ShouldBe(ReferralStatus.Sent);
         rerouted.ActorOrganisationId.ShouldBe(ReferralLoopSteps.CityOfHelsinki);
         var returned = details.Timeline.Single(e => e.Kind == ReferralEventKind.Returned);
         returned.ActorName.ShouldBe(DemoDataSeeder.WorkerHelsinki.DisplayName);
         returned.ActorOrganisationId.ShouldBe(ReferralLoopSteps.CityOfHelsinki);
-        returned.Detail.ShouldBe(nameof(ReturnReason.WrongOrganiser));
+        returned.Detail?.Code.ShouldBe(nameof(ReturnReason.WrongOrganiser));
         returned.At.ShouldBe(rerouted.At);
         var kinds = details.Timeline.Select(e => e.Kind).ToList();
         kinds.IndexOf(ReferralEventKind.Rerouted).ShouldBe(kinds.IndexOf(ReferralEventKind.Returned) - 1);
@@ -82,8 +82,8 @@ public sealed class RerouteReferralTests(AppFixture app)
         details.HomeMunicipalityCode.ShouldBe("049");
         details.Status.ShouldBe(ReferralStatus.Sent);
         details.NamedWorkerName.ShouldBeNull();
-        details.Timeline.ShouldContain(e => e.Kind == ReferralEventKind.Returned && e.Detail == nameof(ReturnReason.WrongOrganiser));
-        details.Timeline.ShouldContain(e => e.Kind == ReferralEventKind.Rerouted && e.Detail == "049");
+        details.Timeline.ShouldContain(e => e.Kind == ReferralEventKind.Returned && e.Detail != null && e.Detail.Code == nameof(ReturnReason.WrongOrganiser));
+        details.Timeline.ShouldContain(e => e.Kind == ReferralEventKind.Rerouted && e.Detail != null && e.Detail.Code == "049");
         var referral = (await ProcessSteps.GetAsync(handler, sent.CaseId)).Referrals.ShouldHaveSingleItem();
         referral.ReceiverOrganisationId.ShouldBe(ReferralLoopSteps.WestUusimaa);
         referral.Status.ShouldBe(ReferralStatus.Sent);

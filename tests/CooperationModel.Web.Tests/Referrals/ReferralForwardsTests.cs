@@ -41,7 +41,7 @@ public sealed class ReferralForwardsTests : ComponentTestContext
     {
         _user.Be(Kela, UserRole.KelaHandler);
 
-        var cut = Render(WithForward(Link(ReferralStatus.Completed, worker: "Terhi Terveys", closingNote: null)));
+        var cut = Render(WithForward(Link(ForwardStatus.Completed, worker: "Terhi Terveys", closingNote: null)));
 
         var link = cut.Find("[data-testid=forward-link]");
         link.GetAttribute("data-target").ShouldBe("HealthCare");
@@ -61,7 +61,7 @@ public sealed class ReferralForwardsTests : ComponentTestContext
     {
         _user.Be(Helsinki, UserRole.SocialWorker);
 
-        var cut = Render(WithForward(Link(ReferralStatus.Completed, "Terhi Terveys", PartnerNote, ForwardNote)) with { Status = ReferralStatus.Completed });
+        var cut = Render(WithForward(Link(ForwardStatus.Completed, "Terhi Terveys", PartnerNote, ForwardNote)) with { Status = ReferralStatus.Completed });
 
         cut.Find("[data-testid=forward-closing-note]").TextContent.ShouldContain(PartnerNote);
         cut.Find("[data-testid=forward-note-text]").TextContent.ShouldContain(ForwardNote);
@@ -94,7 +94,7 @@ public sealed class ReferralForwardsTests : ComponentTestContext
     {
         _user.Be(Helsinki, UserRole.SocialWorker);
 
-        var cut = Render(Details(ReferralStatus.Accepted) with { Consent = ConsentRecord.NotGiven });
+        var cut = Render(Offering(Details(ReferralStatus.Accepted) with { Consent = ConsentRecord.NotGiven }, ReferralAction.Forward));
 
         var note = cut.Find("[data-testid=forward-note]");
         note.HasAttribute("disabled").ShouldBeTrue();
@@ -106,7 +106,7 @@ public sealed class ReferralForwardsTests : ComponentTestContext
     {
         _user.Be(Helsinki, UserRole.SocialWorker);
         RenderPopoverProvider();
-        var cut = Render(Details(ReferralStatus.Accepted));
+        var cut = Render(Offering(Details(ReferralStatus.Accepted), ReferralAction.Forward));
 
         cut.Find("[data-testid=forward-form]").Submit();
 
@@ -120,7 +120,7 @@ public sealed class ReferralForwardsTests : ComponentTestContext
         _user.Be(Helsinki, UserRole.SocialWorker);
         _forwarding.Answer = Result.Failure(Referral.Errors.AlreadyForwarded);
         RenderPopoverProvider();
-        var cut = Render(Details(ReferralStatus.InAssessment));
+        var cut = Render(Offering(Details(ReferralStatus.InAssessment), ReferralAction.Forward));
         await ChooseAsync(cut, "forward-target", "Terveydenhuolto");
         cut.Find("textarea[data-testid=forward-note]").Change(ForwardNote);
 
@@ -136,7 +136,7 @@ public sealed class ReferralForwardsTests : ComponentTestContext
     {
         _user.Be(HealthCare, UserRole.HealthCareProfessional);
 
-        var cut = Render(WithForward(Link(ReferralStatus.Received)));
+        var cut = Render(Offering(WithForward(Link(ForwardStatus.Received)), ReferralAction.AcceptForward | ReferralAction.ReturnForward));
 
         cut.FindAll("[data-testid=forward-accept]").ShouldHaveSingleItem();
         cut.FindAll("[data-testid=forward-return-form]").ShouldHaveSingleItem();
@@ -151,7 +151,7 @@ public sealed class ReferralForwardsTests : ComponentTestContext
         var changed = 0;
 
         var cut = Render<ReferralForwards>(p => p
-            .Add(c => c.Referral, WithForward(Link(ReferralStatus.Sent)))
+            .Add(c => c.Referral, Offering(WithForward(Link(ForwardStatus.Sent)), ReferralAction.AcceptForward | ReferralAction.ReturnForward))
             .Add(c => c.OnChanged, () => changed++));
         cut.Find("button[data-testid=forward-accept]").Click();
 
@@ -164,7 +164,7 @@ public sealed class ReferralForwardsTests : ComponentTestContext
     {
         _user.Be(HealthCare, UserRole.HealthCareProfessional);
 
-        var cut = Render(WithForward(Link(ReferralStatus.Accepted, "Terhi Terveys")));
+        var cut = Render(Offering(WithForward(Link(ForwardStatus.Accepted, "Terhi Terveys")), ReferralAction.CompleteForward | ReferralAction.ReturnForward));
 
         cut.FindAll("[data-testid=forward-accept]").ShouldBeEmpty();
         cut.FindAll("[data-testid=forward-complete-form]").ShouldHaveSingleItem();
@@ -176,7 +176,7 @@ public sealed class ReferralForwardsTests : ComponentTestContext
     {
         _user.Be(HealthCare, UserRole.HealthCareProfessional);
 
-        var cut = Render(WithForward(Link(ReferralStatus.Returned, "Terhi Terveys")));
+        var cut = Render(WithForward(Link(ForwardStatus.Returned, "Terhi Terveys")));
 
         cut.FindAll("[data-testid=forward-chain]").ShouldHaveSingleItem();
         cut.FindAll("[data-testid=forward-accept]").ShouldBeEmpty();
@@ -188,9 +188,19 @@ public sealed class ReferralForwardsTests : ComponentTestContext
     private IRenderedComponent<ReferralForwards> Render(ReferralDetails details) =>
         Render<ReferralForwards>(p => p.Add(c => c.Referral, details));
 
-    private static ReferralForwardView Link(ReferralStatus status, string? worker = null, string? closingNote = null, string? note = null) =>
+    private static ReferralForwardView Link(ForwardStatus status, string? worker = null, string? closingNote = null, string? note = null) =>
         new(Guid.NewGuid(), ForwardTarget.HealthCare, Helsinki, HealthCare, Now, "Sari Sosiaali", note, status, worker,
-            worker is null ? null : Now.AddHours(1), status is ReferralStatus.Completed or ReferralStatus.Returned ? Now.AddDays(1) : null, null, closingNote);
+            worker is null ? null : Now.AddHours(1), status is ForwardStatus.Completed or ForwardStatus.Returned ? Now.AddDays(1) : null, null, closingNote);
+
+    /// <summary>
+    /// The domain's answer for the viewer (ReferralActions, tested in the domain): the page shows these and nothing else.
+    /// A partner's actions work on its open forward, the last link here.
+    /// </summary>
+    private static ReferralDetails Offering(ReferralDetails details, ReferralAction actions) => details with
+    {
+        Actions = actions,
+        OpenForwardToViewerId = actions >= ReferralAction.AcceptForward ? details.Forwards[^1].Id : null,
+    };
 
     private static ReferralDetails WithForward(ReferralForwardView link) => Details(ReferralStatus.InAssessment) with { Forwards = [link] };
 

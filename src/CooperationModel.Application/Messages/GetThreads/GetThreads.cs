@@ -5,6 +5,7 @@ using CooperationModel.Application.Messages.PostMessage;
 using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Referrals;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.Messages.GetThreads;

@@ -36,21 +36,19 @@ public sealed class ForwardingCommands(
     IValidator<ForwardReferralCommand> forwardValidator,
     IValidator<CompleteForwardCommand> completeValidator,
     IValidator<ReturnForwardCommand> returnValidator,
+    ReferralRouting routing,
     TimeProvider clock) : IForwardingCommands
 {
-    /// <summary>The roles that work forwards: the partners' own workers.</summary>
-    public static bool WorksForwards(UserRole? role) => role is UserRole.HealthCareProfessional or UserRole.OutreachYouthWorker;
-
     public async Task<Result> ForwardAsync(ForwardReferralCommand command, CancellationToken cancellationToken = default)
     {
         var allowed = await user.CheckAsync(UserRole.SocialWorker, forwardValidator, command, cancellationToken);
         return !allowed.IsSuccess
             ? allowed
-            : await RunAsync(command.ReferralId, (r, actor) => r.Forward(actor, command.Target!.Value, command.Note, clock.GetUtcNow()), cancellationToken);
+            : await RunAsync(command.ReferralId, (r, actor) => r.Forward(routing, actor, command.Target!.Value, command.Note, clock.GetUtcNow()), cancellationToken);
     }
 
     public Task<Result> AcceptAsync(Guid referralId, CancellationToken cancellationToken = default) =>
-        !WorksForwards(user.Role)
+        user.Role?.WorksForwards() != true
             ? Task.FromResult<Result>(CommonErrors.WrongRole)
             : RunAsync(referralId, (r, actor) => r.AcceptForward(actor, clock.GetUtcNow()), cancellationToken);
 
@@ -71,7 +69,7 @@ public sealed class ForwardingCommands(
     }
 
     private async Task<Result> CheckPartnerAsync<T>(IValidator<T> validator, T command, CancellationToken cancellationToken) =>
-        WorksForwards(user.Role) ? await validator.CheckAsync(command, cancellationToken) : CommonErrors.WrongRole;
+        user.Role?.WorksForwards() == true ? await validator.CheckAsync(command, cancellationToken) : CommonErrors.WrongRole;
 
     /// <summary>One change of the referral, loaded with its steps and its chain (<see cref="ReferralWork"/>).</summary>
     private Task<Result> RunAsync(Guid referralId, Func<Referral, Actor, Result> change, CancellationToken cancellationToken) =>

@@ -54,6 +54,14 @@ public sealed record ReferralDetails(
 
     public bool IsOverdue { get; init; }
 
+    /// <summary>What the viewer may do to it now (<see cref="ReferralActions"/>): pages show these and nothing else.</summary>
+    public ReferralAction Actions { get; init; }
+
+    /// <summary>The open forward to the viewer's organisation (a partner's), the one its actions work on.</summary>
+    public Guid? OpenForwardToViewerId { get; init; }
+
+    public bool May(ReferralAction action) => (Actions & action) == action;
+
     /// <summary>How to reach the named worker: shown to everyone in the chain, so the partners can talk directly.</summary>
     public WorkerContact? NamedWorkerContact { get; init; }
 
@@ -78,7 +86,7 @@ public sealed record ReferralForwardView(
     DateTimeOffset ForwardedAt,
     string ForwardedByName,
     string? Note,
-    ReferralStatus Status,
+    ForwardStatus Status,
     string? NamedWorkerName,
     DateTimeOffset? AcceptedAt,
     DateTimeOffset? ClosedAt,
@@ -86,7 +94,7 @@ public sealed record ReferralForwardView(
     string? ClosingNote);
 
 /// <summary>One step of the referral, as both sides see it.</summary>
-public sealed record ReferralTimelineEntry(DateTimeOffset At, string ActorName, Guid ActorOrganisationId, ReferralEventKind Kind, ReferralStatus Status, string? Detail);
+public sealed record ReferralTimelineEntry(DateTimeOffset At, string ActorName, Guid ActorOrganisationId, ReferralEventKind Kind, ReferralStatus Status, StepDetail? Detail);
 
 public interface IGetReferralHandler
 {
@@ -192,6 +200,8 @@ public sealed class GetReferralHandler(
                 .ToList(),
             Disclosures = disclosures,
             NamedWorkerContact = contact,
+            Actions = ReferralActions.For(referral, actor, user.Role),
+            OpenForwardToViewerId = referral.OpenForwardTo(user.OrganisationId)?.Id,
         };
     }
 

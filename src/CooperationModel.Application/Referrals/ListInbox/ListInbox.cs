@@ -185,9 +185,12 @@ public sealed class ListInboxHandler(
         var referrals = Matching(db.Referrals.AsNoTracking(), query);
         var rows = forwards.Join(referrals, f => f.ReferralId, r => r.Id, (f, r) => new { Forward = f, Referral = r });
 
+        // A forward has the referral's states without the assessment: asking for that state finds none.
         if (query.Status is { } status)
         {
-            rows = rows.Where(x => x.Forward.Status == status);
+            rows = ReferralLifecycle.AsForwardStatus(status) is { } forwardStatus
+                ? rows.Where(x => x.Forward.Status == forwardStatus)
+                : rows.Where(x => false);
         }
 
         if (query.OnlyMine)
@@ -208,10 +211,10 @@ public sealed class ListInboxHandler(
             InboxOrder.NewestFirst => rows.OrderByDescending(x => x.Forward.ForwardedAt),
             InboxOrder.OldestFirst or InboxOrder.RespondBy => rows.OrderBy(x => x.Forward.ForwardedAt),
             InboxOrder.ClientName => rows.OrderBy(x => x.Referral.ClientName).ThenByDescending(x => x.Forward.ForwardedAt),
-            InboxOrder.Status => rows.OrderBy(x => x.Forward.Status == ReferralStatus.Sent ? 1
-                    : x.Forward.Status == ReferralStatus.Received ? 2
-                    : x.Forward.Status == ReferralStatus.Accepted ? 3
-                    : x.Forward.Status == ReferralStatus.Completed ? 5
+            InboxOrder.Status => rows.OrderBy(x => x.Forward.Status == ForwardStatus.Sent ? 1
+                    : x.Forward.Status == ForwardStatus.Received ? 2
+                    : x.Forward.Status == ForwardStatus.Accepted ? 3
+                    : x.Forward.Status == ForwardStatus.Completed ? 5
                     : 6)
                 .ThenByDescending(x => x.Forward.ForwardedAt),
         };
@@ -228,7 +231,8 @@ public sealed class ListInboxHandler(
 
         return new Page<InboxRow>(
             page.Select(r => new InboxRow(
-                r.Id, r.ClientName, r.ClientIdentityCode, r.HomeMunicipalityCode, r.Ground, r.ConsentGiven, r.Status, r.ForwardedAt, r.NamedWorkerName)
+                r.Id, r.ClientName, r.ClientIdentityCode, r.HomeMunicipalityCode, r.Ground, r.ConsentGiven,
+                ReferralLifecycle.AsReferralStatus(r.Status), r.ForwardedAt, r.NamedWorkerName)
             {
                 Urgent = r.Urgent,
                 ForwardTarget = r.Target,

@@ -35,6 +35,7 @@ public sealed class ReferralLoopCommands(
     IValidator<CompleteReferralCommand> completeValidator,
     IValidator<ReturnReferralCommand> returnValidator,
     IUserDirectory users,
+    ReferralRouting routing,
     TimeProvider clock) : IReferralLoopCommands
 {
     /// <summary>The chosen worker is not a social worker of the receiving organisation.</summary>
@@ -76,16 +77,16 @@ public sealed class ReferralLoopCommands(
         if (command.Reason == ReturnReason.WrongOrganiser && actualHome is not null)
         {
             await using var db = await dbFactory.CreateAsync(cancellationToken);
-            newDeadlines = await db.DeadlinePolicyOfAsync(Referral.ReceiverFor(actualHome.Code), cancellationToken);
+            newDeadlines = await db.DeadlinePolicyOfAsync(routing.ReceiverFor(actualHome.Code), cancellationToken);
         }
 
         return await RunAsync(command.ReferralId, (r, actor) =>
-            r.Return(actor, command.Reason!.Value, command.Note, actualHome, newDeadlines, clock.Today(), clock.GetUtcNow()), cancellationToken);
+            r.Return(routing, actor, command.Reason!.Value, command.Note, actualHome, newDeadlines, clock.Today(), clock.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>A social worker of the receiving organisation, then one change of the referral (<see cref="ReferralWork"/>).</summary>
     private Task<Result> RunAsync(Guid referralId, Func<Referral, Actor, Result> change, CancellationToken cancellationToken) =>
-        user.Role != UserRole.SocialWorker
+        user.Role?.WorksReferrals() != true
             ? Task.FromResult<Result>(CommonErrors.WrongRole)
             : dbFactory.ChangeReferralAsync(referralId, referral => change(referral, user.ToActor()), cancellationToken);
 }

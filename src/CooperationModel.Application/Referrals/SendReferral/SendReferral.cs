@@ -39,7 +39,8 @@ public sealed class SendReferralHandler(
     ICurrentUser user,
     IValidator<SendReferralCommand> validator,
     TimeProvider clock,
-    IIdentityCodeHasher identityCodes) : ISendReferralHandler
+    IIdentityCodeHasher identityCodes,
+    ReferralRouting routing) : ISendReferralHandler
 {
     public static NotFoundError CaseNotFound => new("Case.NotFound");
 
@@ -71,9 +72,10 @@ public sealed class SendReferralHandler(
             return RepeatReasonRequired;
         }
 
-        var deadlines = await db.DeadlinePolicyOfAsync(Referral.ReceiverFor(clientCase.HomeMunicipalityCode), cancellationToken);
+        var deadlines = await db.DeadlinePolicyOfAsync(routing.ReceiverFor(clientCase.HomeMunicipalityCode), cancellationToken);
         var content = new ReferralContent(command.Ground!.Value, command.Consent!, command.SituationDescription, command.Urgent);
         var sent = Referral.Send(
+            routing,
             clientCase, content, user.ToActor(), clock.Today(), clock.GetUtcNow(), deadlines, hasOpen ? command.RepeatReason : null);
         if (!sent.TryGetValue(out var referral))
         {
