@@ -59,6 +59,38 @@ public sealed class StringsTests : ComponentTestContext
 
     [Theory]
     [MemberData(nameof(Cultures))]
+    public void EveryIllegalMove_IsTranslatedAndNamesBothStates(string culture)
+    {
+        UseCulture(culture);
+        var referralMoves =
+            from start in Enum.GetValues<ReferralStatus>()
+            from end in Enum.GetValues<ReferralStatus>()
+            where !ReferralLifecycle.CanMove(start, end)
+            select ReferralLifecycle.IllegalMove(start, end);
+        var forwardMoves =
+            from start in Enum.GetValues<ForwardStatus>()
+            from end in Enum.GetValues<ForwardStatus>()
+            where !ReferralLifecycle.CanMove(start, end)
+            select ReferralLifecycle.IllegalMove(start, end);
+        var caseMoves =
+            from start in CaseStages.All
+            from end in CaseStages.All
+            where !CaseStages.CanMove(start, end)
+            select CaseStages.IllegalMove(start, end);
+        var errors = referralMoves.Concat(forwardMoves).Concat(caseMoves).ToList();
+
+        errors.Select(e => e.Code).Distinct().Count().ShouldBe(7);
+        foreach (var error in errors)
+        {
+            IsMissing(error.Code).ShouldBeFalse(error.Code);
+            var text = FieldErrors.Text(Localizer, error);
+            text.ShouldContain(Localizer[error.ArgumentKeys[0]].Value, Case.Sensitive, error.Code);
+            text.ShouldContain(Localizer[error.ArgumentKeys[1]].Value, Case.Sensitive, error.Code);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cultures))]
     public async Task EveryValidatorMessage_IsTranslated(string culture)
     {
         UseCulture(culture);
