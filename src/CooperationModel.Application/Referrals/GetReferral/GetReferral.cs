@@ -52,7 +52,14 @@ public sealed record ReferralDetails(
     /// <summary>The receiver's deadline to accept it.</summary>
     public DateOnly? RespondBy { get; init; }
 
+    /// <summary>Waiting to be accepted past <see cref="RespondBy"/> (<see cref="Referral.IsOverdue"/>).</summary>
     public bool IsOverdue { get; init; }
+
+    /// <summary>Not yet completed or returned (<see cref="Referral.IsOpen"/>).</summary>
+    public bool IsOpen { get; init; }
+
+    /// <summary>Sent, not yet accepted (<see cref="ReferralPredicates.AwaitingAcceptance"/>).</summary>
+    public bool AwaitingAcceptance { get; init; }
 
     /// <summary>How to reach the named worker: shown to everyone in the chain, so the partners can talk directly.</summary>
     public WorkerContact? NamedWorkerContact { get; init; }
@@ -182,6 +189,8 @@ public sealed class GetReferralHandler(
             Urgent = referral.Urgent,
             RespondBy = referral.RespondBy,
             IsOverdue = referral.IsOverdue(clock.Today()),
+            IsOpen = referral.IsOpen,
+            AwaitingAcceptance = referral.AwaitsAcceptance,
             Forwards = referral.Forwards
                 .OrderBy(f => f.ForwardedAt)
                 .Select(f => ViewOf(f, user.OrganisationId))
