@@ -81,7 +81,7 @@ public static class CaseStages
 
         var statuses = referrals.ToList();
         return statuses.Contains(ReferralStatus.Completed) ? StageProgress.Done
-            : statuses.Any(s => s is not (ReferralStatus.Completed or ReferralStatus.Returned)) ? StageProgress.UnderWay
+            : statuses.Any(ReferralPredicates.IsOpenStatus) ? StageProgress.UnderWay
             : StageProgress.Todo;
     }
 

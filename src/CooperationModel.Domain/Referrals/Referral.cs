@@ -120,22 +120,17 @@ public sealed partial class Referral
 
     public ConsentRecord Consent => new(ConsentGiven, ConsentGivenOn, ConsentMethod, ConsentCoversDescription, ConsentCoversFeedback);
 
-    /// <summary>Waiting to be accepted past the receiver's deadline.</summary>
-    public bool IsOverdue(DateOnly today) => Status is ReferralStatus.Sent or ReferralStatus.Received && today > RespondBy;
+    /// <summary>Waiting to be accepted past the receiver's deadline (<see cref="ReferralPredicates.Overdue"/>).</summary>
+    public bool IsOverdue(DateOnly today) => ReferralPredicates.IsOverdue(this, today);
 
-    /// <summary>Open: social services has not yet completed or returned it.</summary>
-    public bool IsOpen => Status is not (ReferralStatus.Completed or ReferralStatus.Returned);
+    /// <summary>Open: social services has not yet completed or returned it (<see cref="ReferralPredicates.Open"/>).</summary>
+    public bool IsOpen => ReferralPredicates.IsOpen(this);
 
-    /// <summary>A named worker works it: accepted, perhaps in assessment, not yet completed or returned.</summary>
-    public bool HasNamedWorker => Status is ReferralStatus.Accepted or ReferralStatus.InAssessment;
+    /// <summary>A named worker works it: accepted, perhaps in assessment, not yet closed (<see cref="ReferralPredicates.WithNamedWorker"/>).</summary>
+    public bool HasNamedWorker => ReferralPredicates.HasNamedWorker(this);
 
-    /// <summary>When social services completed or returned it; null while it is open (also after a re-route).</summary>
-    public DateTimeOffset? ClosedAt => Status switch
-    {
-        ReferralStatus.Completed => CompletedAt,
-        ReferralStatus.Returned => ReturnedAt,
-        _ => null,
-    };
+    /// <summary>When social services completed or returned it; null while it is open, also after a re-route (<see cref="ReferralPredicates.ClosedAt"/>).</summary>
+    public DateTimeOffset? ClosedAt => ReferralPredicates.ClosedAtOf(this);
 
     /// <summary>The retention period ended and the client's personal data was removed (<see cref="Anonymise"/>).</summary>
     public bool IsAnonymised => ClientIdentityCode.IsAnonymous;

@@ -5,7 +5,7 @@ namespace CooperationModel.Domain.Referrals;
 /// <summary>
 /// The one table of a referral's legal moves, and the one of a forward's. Every method of <see cref="Referral"/> and
 /// <see cref="ReferralForward"/> that changes a state checks it here first; an illegal move is an error that names
-/// both states. Which states count as open, overdue and so on is in ReferralPredicates.
+/// both states. Which states count as open, overdue and so on is in <see cref="ReferralPredicates"/>.
 /// </summary>
 public static class ReferralLifecycle
 {

@@ -139,15 +139,7 @@ public sealed partial class RetentionJob(
         private string ReferralRule => AccessLogDetails.RetentionReferral(periods.ReferralYears);
 
         /// <summary>Completed or returned at or before the cutoff (a re-routed referral is open again).</summary>
-        private Expression<Func<Referral, bool>> ReferralExpired
-        {
-            get
-            {
-                var cutoff = _referralCutoff;
-                return r => (r.Status == ReferralStatus.Completed && r.CompletedAt <= cutoff)
-                    || (r.Status == ReferralStatus.Returned && r.ReturnedAt <= cutoff);
-            }
-        }
+        private Expression<Func<Referral, bool>> ReferralExpired => ReferralPredicates.ClosedOnOrBefore(_referralCutoff);
 
         /// <summary>The messages sent to the organisation on expired referrals (the tenant guard lets the addressee remove them).</summary>
         public async Task<(int Messages, int Attachments)> RemoveMessagesAsync(Guid organisationId, CancellationToken cancellationToken)
@@ -246,12 +238,12 @@ public sealed partial class RetentionJob(
             while (true)
             {
                 await using var db = Context(organisationId);
+                var open = db.Referrals.Where(ReferralPredicates.Open);
                 var batch = await db.Cases
                     .Where(c => c.OrganisationId == organisationId)
                     .Where(c => EF.Property<string>(c, IdentityCodeLookup.HashProperty) != _anonymousHash)
                     .Where(c => !db.CaseEvents.Any(e => e.CaseId == c.Id && e.At > cutoff))
-                    .Where(c => !db.Referrals.Any(r => r.CaseId == c.Id
-                        && r.Status != ReferralStatus.Completed && r.Status != ReferralStatus.Returned))
+                    .Where(c => !open.Any(r => r.CaseId == c.Id))
                     .OrderBy(c => c.OpenedAt)
                     .Take(batchSize)
                     .ToListAsync(cancellationToken);

@@ -62,6 +62,8 @@ public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<Pla
         ["only mine"] = (_, page) => new ListInboxQuery(null, null, page, OnlyMine: true),
         ["ordered by client name"] = (_, page) => new ListInboxQuery(null, null, page, Order: InboxOrder.ClientName),
         ["ordered by status"] = (_, page) => new ListInboxQuery(null, null, page, Order: InboxOrder.Status),
+        ["overdue"] = (_, page) => new ListInboxQuery(null, null, page, Overdue: true),
+        ["not overdue"] = (_, page) => new ListInboxQuery(null, null, page, Overdue: false),
     };
 
     [Theory]

@@ -76,6 +76,12 @@ public sealed record CaseReferral(
 
     /// <summary>Still not accepted past the receiver's deadline (<see cref="Referral.IsOverdue"/>).</summary>
     public bool IsOverdue { get; init; }
+
+    /// <summary>Not yet completed or returned (<see cref="Referral.IsOpen"/>).</summary>
+    public bool IsOpen { get; init; }
+
+    /// <summary>Sent, not yet accepted: its deadline to accept still applies (<see cref="ReferralPredicates.AwaitingAcceptance"/>).</summary>
+    public bool AwaitingAcceptance { get; init; }
 }
 
 public interface IGetCaseHandler
@@ -183,6 +189,8 @@ public sealed class GetCaseHandler(
                 Urgent = r.Urgent,
                 RespondBy = r.RespondBy,
                 IsOverdue = r.IsOverdue(today),
+                IsOpen = r.IsOpen,
+                AwaitingAcceptance = r.AwaitsAcceptance,
             })
             .ToList();
 

@@ -52,7 +52,7 @@ public sealed record CaseRow(
     /// <summary>Set for undecided cases with a deadline; the lists mark near and overdue ones.</summary>
     public DeadlineState? Deadline { get; init; }
 
-    /// <summary>A referral of the case waits to be accepted past the receiver's deadline (<see cref="Referral.IsOverdue"/>).</summary>
+    /// <summary>A referral of the case waits to be accepted past the receiver's deadline (<see cref="ReferralPredicates.Overdue"/>).</summary>
     public bool ReferralOverdue { get; init; }
 }
 
@@ -101,6 +101,7 @@ public sealed class ListCasesHandler(
         // The district's own referrals, stated explicitly: the tenant filter's OR (sender, receiver, forwarded to) would
         // keep PostgreSQL from the tenant-first index (sender_organisation_id, …).
         var sent = SentBy(db.Referrals, user.OrganisationId);
+        var overdue = sent.Where(ReferralPredicates.Overdue(today));
         cases = Order(Matching(cases, sent, query.Filter, today), sent, query.Filter);
 
         var total = await cases.CountAsync(cancellationToken);
@@ -124,9 +125,7 @@ public sealed class ListCasesHandler(
                 {
                     OpenedByUserId = c.OpenedByUserId,
                 },
-                // Referral.IsOverdue, in SQL.
-                ReferralOverdue = sent.Any(r => r.CaseId == c.Id
-                    && (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received) && r.RespondBy < today),
+                ReferralOverdue = overdue.Any(r => r.CaseId == c.Id),
             })
             .ToListAsync(cancellationToken);
 
@@ -166,8 +165,8 @@ public sealed class ListCasesHandler(
     {
         var me = user.UserId;
         var nearLimit = FinnishCalendar.AddWorkingDays(today, options.Value.NearDeadlineWorkingDays);
-        var feedbackDue = FinnishTime.StartOf(WorkingDaysBefore(today, options.Value.FeedbackExpectedWorkingDays));
-        var open = Open(referrals);
+        var awaitingFeedback = referrals.Where(
+            ReferralPredicates.AwaitingFeedback(FinnishTime.StartOf(WorkingDaysBefore(today, options.Value.FeedbackExpectedWorkingDays))));
         return filter switch
         {
             CaseListFilter.All => cases,
@@ -177,17 +176,12 @@ public sealed class ListCasesHandler(
             CaseListFilter.NormalQueue => cases.Where(c => c.Stage == CaseStage.Processing && c.Queue == ProcessingQueue.Normal && c.HandlerUserId == null),
             CaseListFilter.NearDeadline => cases.Where(c => (c.Stage == CaseStage.Application || c.Stage == CaseStage.Processing)
                 && c.DecisionDueOn != null && c.DecisionDueOn <= nearLimit),
-            CaseListFilter.AwaitingFeedback => cases.Where(c => open.Any(r => r.CaseId == c.Id && r.SentAt < feedbackDue)),
+            CaseListFilter.AwaitingFeedback => cases.Where(c => awaitingFeedback.Any(r => r.CaseId == c.Id)),
         };
     }
 
     private static IQueryable<Referral> SentBy(IQueryable<Referral> referrals, Guid district) =>
         referrals.Where(r => r.SenderOrganisationId == district);
-
-    /// <summary><see cref="Referral.IsOpen"/> in SQL, naming the open states so the (…, status, …) indexes apply.</summary>
-    private static IQueryable<Referral> Open(IQueryable<Referral> referrals) =>
-        referrals.Where(r => r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received
-            || r.Status == ReferralStatus.Accepted || r.Status == ReferralStatus.InAssessment);
 
     /// <summary>The day <paramref name="workingDays"/> working days before <paramref name="day"/>.</summary>
     private static DateOnly WorkingDaysBefore(DateOnly day, int workingDays)
@@ -205,7 +199,7 @@ public sealed class ListCasesHandler(
     /// <summary>The order each list is worked in: queues by arrival or deadline, everything else newest first.</summary>
     private static IQueryable<ClientCase> Order(IQueryable<ClientCase> cases, IQueryable<Referral> referrals, CaseListFilter filter)
     {
-        var open = Open(referrals);
+        var open = referrals.Where(ReferralPredicates.Open);
         return filter switch
         {
             CaseListFilter.All => cases.OrderByDescending(c => c.OpenedAt),

@@ -6,6 +6,7 @@ using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Referrals;
 using FluentValidation;
+using LinqKit;
 using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.Referrals.ListInbox;
@@ -63,7 +64,7 @@ public sealed record InboxRow(
     /// <summary>The receiver's deadline to accept it; none on a partner's row.</summary>
     public DateOnly? RespondBy { get; init; }
 
-    /// <summary>Waiting to be accepted past <see cref="RespondBy"/> (<see cref="Referral.IsOverdue"/>).</summary>
+    /// <summary>Waiting to be accepted past <see cref="RespondBy"/> (<see cref="ReferralPredicates.Overdue"/>, in the query).</summary>
     public bool IsOverdue { get; init; }
 
     public ForwardTarget? ForwardTarget { get; init; }
@@ -125,12 +126,10 @@ public sealed class ListInboxHandler(
             referrals = referrals.Where(r => r.NamedWorkerUserId == me);
         }
 
-        // Referral.IsOverdue, in SQL: waiting to be accepted, and today is past the deadline.
+        var isOverdue = ReferralPredicates.Overdue(today);
         if (query.Overdue is { } overdue)
         {
-            referrals = overdue
-                ? referrals.Where(r => (r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received) && r.RespondBy < today)
-                : referrals.Where(r => !((r.Status == ReferralStatus.Sent || r.Status == ReferralStatus.Received) && r.RespondBy < today));
+            referrals = overdue ? referrals.Where(isOverdue) : referrals.AsExpandable().Where(r => !isOverdue.Invoke(r));
         }
 
         var total = await referrals.CountAsync(cancellationToken);
@@ -153,10 +152,11 @@ public sealed class ListInboxHandler(
         var rows = await referrals
             .Skip(query.Page.Skip)
             .Take(query.Page.Take)
+            .AsExpandable()
             .Select(r => new
             {
                 r.Id, r.ClientName, r.ClientIdentityCode, r.HomeMunicipalityCode, r.Ground, r.ConsentGiven,
-                r.Status, r.SentAt, r.NamedWorkerName, r.Urgent, r.RespondBy,
+                r.Status, r.SentAt, r.NamedWorkerName, r.Urgent, r.RespondBy, IsOverdue = isOverdue.Invoke(r),
             })
             .ToListAsync(cancellationToken);
 
@@ -166,7 +166,7 @@ public sealed class ListInboxHandler(
             {
                 Urgent = r.Urgent,
                 RespondBy = r.RespondBy,
-                IsOverdue = r.Status is ReferralStatus.Sent or ReferralStatus.Received && today > r.RespondBy,
+                IsOverdue = r.IsOverdue,
             }).ToList(),
             total);
     }

@@ -63,10 +63,9 @@ public sealed class SendReferralHandler(
         }
 
         // Open referrals of the same client from this district (the tenant filter keeps it to referrals we can see).
-        var hasOpen = await db.Referrals.WithIdentityCode(identityCodes.Hash(clientCase.IdentityCode)).AnyAsync(
-            r => r.SenderOrganisationId == clientCase.OrganisationId
-                && r.Status != ReferralStatus.Completed && r.Status != ReferralStatus.Returned,
-            cancellationToken);
+        var hasOpen = await db.Referrals.WithIdentityCode(identityCodes.Hash(clientCase.IdentityCode))
+            .Where(r => r.SenderOrganisationId == clientCase.OrganisationId)
+            .AnyAsync(ReferralPredicates.Open, cancellationToken);
         if (hasOpen && string.IsNullOrWhiteSpace(command.RepeatReason))
         {
             return RepeatReasonRequired;
