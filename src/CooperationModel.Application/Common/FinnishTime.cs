@@ -1,3 +1,5 @@
+using CooperationModel.Domain.Calendar;
+
 namespace CooperationModel.Application.Common;
 
 /// <summary>Dates as the law counts them: in Finnish time, whatever the server's time zone.</summary>
@@ -20,7 +22,7 @@ public static class FinnishTime
     {
         try
         {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
+            return TimeZoneInfo.FindSystemTimeZoneById(FinnishCalendar.TimeZoneId);
         }
         catch (TimeZoneNotFoundException)
         {

@@ -17,6 +17,9 @@ namespace CooperationModel.Domain.Calendar;
 /// </remarks>
 public static class FinnishCalendar
 {
+    /// <summary>The time zone of Finnish days (an IANA id that .NET and PostgreSQL both know): deadlines count in it.</summary>
+    public const string TimeZoneId = "Europe/Helsinki";
+
     /// <summary>The first year the working-day members accept.</summary>
     public const int MinYear = 1900;
 

@@ -286,7 +286,7 @@ public sealed partial class Referral
     internal Result CheckAccept(Actor worker) =>
         worker.OrganisationId != ReceiverOrganisationId ? Errors.NotTheReceiver
         // Someone accepted it first: a conflict to show, not an illegal move.
-        : Status is ReferralStatus.Accepted or ReferralStatus.InAssessment or ReferralStatus.Completed ? Errors.AlreadyAccepted
+        : HasNamedWorker || Status == ReferralStatus.Completed ? Errors.AlreadyAccepted
         : ReferralLifecycle.Check(Status, ReferralStatus.Accepted);
 
     internal Result CheckAssign(Actor assigner) => CheckReceiverWorking(assigner);

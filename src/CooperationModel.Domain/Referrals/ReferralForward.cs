@@ -59,7 +59,8 @@ public sealed class ReferralForward
     /// <summary>The partner's note when it completes or returns the forward. Personal data: never log it.</summary>
     public string? ClosingNote { get; private set; }
 
-    public bool IsOpen => Status is not (ForwardStatus.Completed or ForwardStatus.Returned);
+    /// <summary>Not yet completed or returned by the partner (<see cref="ReferralPredicates.OpenForwardStatuses"/>).</summary>
+    public bool IsOpen => ReferralPredicates.OpenForwardStatuses.Contains(Status);
 
     /// <summary>The state of this forward as a step of the referral's timeline records it (the same name).</summary>
     internal ReferralStatus StepStatus => ReferralLifecycle.AsReferralStatus(Status);

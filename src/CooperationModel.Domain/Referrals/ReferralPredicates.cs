@@ -13,8 +13,8 @@ namespace CooperationModel.Domain.Referrals;
 /// </summary>
 public static class ReferralPredicates
 {
-    /// <summary>The time zone of the deadlines' days (an IANA id: .NET and PostgreSQL both know it).</summary>
-    public const string FinnishTimeZone = "Europe/Helsinki";
+    /// <summary>The time zone of the deadlines' days (<see cref="Calendar.FinnishCalendar.TimeZoneId"/>).</summary>
+    public const string FinnishTimeZone = Calendar.FinnishCalendar.TimeZoneId;
 
     /// <summary>
     /// The statuses that close a referral, with the moment each one records: social services completed it or returned
@@ -34,6 +34,9 @@ public static class ReferralPredicates
 
     /// <summary>Waiting to be accepted: sent (and perhaps opened), no named worker yet.</summary>
     public static IReadOnlyList<ReferralStatus> AwaitingAcceptanceStatuses { get; } = [ReferralStatus.Sent, ReferralStatus.Received];
+
+    /// <summary>A forward still with the partner: not yet completed or returned (a partner has one open forward at most).</summary>
+    public static IReadOnlyList<ForwardStatus> OpenForwardStatuses { get; } = [ForwardStatus.Sent, ForwardStatus.Received, ForwardStatus.Accepted];
 
     /// <summary>With a named worker at work: accepted, perhaps in assessment, not yet completed or returned.</summary>
     public static IReadOnlyList<ReferralStatus> WithNamedWorkerStatuses { get; } = [ReferralStatus.Accepted, ReferralStatus.InAssessment];

@@ -188,7 +188,7 @@ public sealed class ReferralForwardConfiguration : IEntityTypeConfiguration<Refe
         builder.HasIndex(f => new { f.ToOrganisationId, f.ReferralId }, "OneOpenPerPartner")
             .HasDatabaseName("ux_referral_forwards_one_open_per_partner")
             .IsUnique()
-            .HasFilter("status IN ('Sent', 'Received', 'Accepted')");
+            .HasFilter($"status IN ({string.Join(", ", ReferralPredicates.OpenForwardStatuses.Select(status => $"'{status}'"))})");
         builder.HasIndex(f => new { f.ToOrganisationId, f.ForwardedAt });
         builder.HasIndex(f => f.ReferralId);
     }
