@@ -36,7 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantSessionInterceptor>();
         services.AddSingleton<IdentityCodeHashInterceptor>();
         services.AddSingleton<AccessLogInterceptor>();
-        services.AddSingleton<NotificationWriter>();
+        services.AddSingleton<ChangeSignalInterceptor>();
         services.AddScoped<PrincipalUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<PrincipalUser>());
 
@@ -99,7 +99,9 @@ public static class DependencyInjection
     /// <summary>
     /// The interceptors every context of the app runs with: row-level security's tenant setting on each connection,
     /// the tenant guard and the identity code hashes before a save, the use log entries of what it creates or changes
-    /// (after the hashes: they are its client keys), and the notifications it causes.
+    /// (after the hashes: they are its client keys), and the change signals to open pages once a save succeeded (its
+    /// place in the order does not matter: it only reads what the use case changed). Who is notified is no
+    /// interceptor's business: the use cases ask Domain/Notifications/ReferralNotifications.
     /// </summary>
     internal static void AddInterceptors(DbContextOptionsBuilder options, IServiceProvider services) =>
         options.AddInterceptors(
@@ -107,7 +109,7 @@ public static class DependencyInjection
             services.GetRequiredService<TenantGuardInterceptor>(),
             services.GetRequiredService<IdentityCodeHashInterceptor>(),
             services.GetRequiredService<AccessLogInterceptor>(),
-            services.GetRequiredService<NotificationWriter>());
+            services.GetRequiredService<ChangeSignalInterceptor>());
 
     /// <summary>
     /// Data Protection with its key ring in PostgreSQL, each key encrypted with the key-encryption key from outside the

@@ -3,6 +3,7 @@ using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Domain.Surveys;
@@ -151,6 +152,8 @@ public static class DemoDataSeeder
 
         db.Cases.AddRange(referred, overdue, urgent, surveyed);
         db.Referrals.Add(referral);
+        // As for any sent referral, Helsinki's inbox is told (the use case does the same).
+        db.Notifications.AddRange(ReferralNotifications.OfSteps(referral, referral.Events));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

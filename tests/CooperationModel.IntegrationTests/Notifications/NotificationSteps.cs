@@ -1,8 +1,9 @@
 using CooperationModel.Domain.Messages;
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Messages.PostMessage;
 using CooperationModel.Application.Notifications.CountUnread;
 using CooperationModel.Application.Notifications.ListNotifications;
-using CooperationModel.Domain.Referrals;
+using CooperationModel.Domain.Notifications;
 using CooperationModel.Infrastructure.Persistence;
 using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.IntegrationTests.Process;
@@ -13,8 +14,8 @@ using Npgsql;
 namespace CooperationModel.IntegrationTests.Notifications;
 
 /// <summary>
-/// What the notification tests share: the stored notification rows of a referral read past every filter, and the
-/// chain's other steps (a message, a forward) done as the domain does them, as their use cases will.
+/// What the notification tests share: the stored notification rows of a referral read past every filter, and messages
+/// on its threads.
 /// </summary>
 public sealed class NotificationSteps(AppFixture app)
 {
@@ -42,20 +43,26 @@ public sealed class NotificationSteps(AppFixture app)
     public async Task<List<(Guid Organisation, Guid? User, string Kind)>> WhoIsToldAsync(Guid referralId) =>
         [.. (await RowsOfAsync(referralId)).Select(r => ((Guid)r["organisation_id"]!, (Guid?)r["user_id"], (string)r["kind"]!))];
 
+    /// <summary>Writes a message on the referral's thread to another organisation of the chain, through the use case.</summary>
+    public async Task PostMessageAsync(DemoUser from, Guid referralId, Guid toOrganisationId, string body)
+    {
+        await using var scope = await app.AsUserAsync(from);
+        (await scope.Get<IPostMessageHandler>().HandleAsync(new PostMessageCommand(referralId, toOrganisationId, body, []))).ShouldSucceed();
+    }
+
     /// <summary>
-    /// Writes a message on the referral's thread to another organisation of the chain, as its sender; optionally with the
-    /// referral read without tracking, and saved synchronously.
+    /// Writes a message as the use case does, step by step, where no use case can: with the referral read without
+    /// tracking, and saved synchronously (the change signal's other path).
     /// </summary>
-    public async Task PostMessageAsync(
-        DemoUser from, Guid referralId, Guid toOrganisationId, string body, bool trackReferral = true, bool saveSynchronously = false)
+    public async Task PostMessageByHandAsync(DemoUser from, Guid referralId, Guid toOrganisationId, string body, bool saveSynchronously)
     {
         await using var scope = await app.AsUserAsync(from);
         await using var db = (AppDbContext)await scope.Get<IAppDbContextFactory>().CreateAsync();
-        var referrals = trackReferral ? db.Referrals : db.Referrals.AsNoTracking();
-        var referral = await referrals.Include(r => r.Forwards).SingleAsync(r => r.Id == referralId);
+        var referral = await db.Referrals.AsNoTracking().Include(r => r.Forwards).SingleAsync(r => r.Id == referralId);
         var posted = referral.PostMessage(scope.Get<ICurrentUser>().ToActor(), toOrganisationId, body, [], DateTimeOffset.UtcNow);
         posted.ShouldSucceed();
         db.Messages.Add(posted.Value);
+        db.Notifications.AddRange(ReferralNotifications.OfMessage(referral, posted.Value));
         if (saveSynchronously)
         {
             db.SaveChanges();
@@ -64,16 +71,6 @@ public sealed class NotificationSteps(AppFixture app)
         {
             await db.SaveChangesAsync();
         }
-    }
-
-    /// <summary>Loads the referral with its steps and forwards as the user, applies one domain step, and saves.</summary>
-    public async Task ChangeAsync(DemoUser user, Guid referralId, Func<Referral, Domain.Common.Actor, Domain.Common.Result> change)
-    {
-        await using var scope = await app.AsUserAsync(user);
-        await using var db = await scope.Get<IAppDbContextFactory>().CreateAsync();
-        var referral = await db.Referrals.Include(r => r.Events).Include(r => r.Forwards).SingleAsync(r => r.Id == referralId);
-        change(referral, scope.Get<ICurrentUser>().ToActor()).ShouldSucceed();
-        await db.SaveChangesAsync();
     }
 
     public static async Task<UnreadCounts> CountsAsync(UserScope user) => await user.Get<ICountUnreadHandler>().HandleAsync();

@@ -3,6 +3,7 @@ using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Application.Referrals;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Messages;
+using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
 using FluentValidation;
 
@@ -59,8 +60,9 @@ public sealed class PostMessageHandler(
             return Result<Guid>.Failure(posted.Errors);
         }
 
-        // The disclosure the domain recorded on the referral is inserted by the same save.
+        // The disclosure the domain recorded on the referral and the other side's notification go in the same save.
         db.Messages.Add(message);
+        db.Notifications.AddRange(ReferralNotifications.OfMessage(referral, message));
         var saved = await db.SaveOrConflictAsync(cancellationToken);
         return saved.IsSuccess ? message.Id : Result<Guid>.Failure(saved.Errors);
     }

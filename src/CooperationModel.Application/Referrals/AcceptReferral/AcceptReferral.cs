@@ -28,7 +28,7 @@ public sealed class AcceptReferralHandler(IAppDbContextFactory dbFactory, ICurre
             return GetReferral.GetReferralHandler.NotFound;
         }
 
-        var accepted = referral.Accept(user.ToActor(), clock.GetUtcNow());
+        var accepted = db.ChangeNotifying(referral, r => r.Accept(user.ToActor(), clock.GetUtcNow()));
         if (!accepted.IsSuccess)
         {
             return accepted;

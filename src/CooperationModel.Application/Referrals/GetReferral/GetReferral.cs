@@ -154,8 +154,8 @@ public sealed class GetReferralHandler(
 
         var actor = user.ToActor();
         var now = clock.GetUtcNow();
-        referral.MarkReceived(actor, now);
-        referral.MarkForwardReceived(actor, now);
+        // Opening adds steps like any change; ReferralNotifications decides whether they tell anyone (today nobody).
+        db.ChangeNotifying(referral, r => (r.MarkReceived(actor, now), r.MarkForwardReceived(actor, now)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

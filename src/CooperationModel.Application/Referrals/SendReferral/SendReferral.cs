@@ -1,5 +1,6 @@
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using FluentValidation;
@@ -82,6 +83,7 @@ public sealed class SendReferralHandler(
         }
 
         db.Referrals.Add(referral);
+        db.Notifications.AddRange(ReferralNotifications.OfSteps(referral, referral.Events));
         clientCase.NoteReferralSent(user.ToActor(), referral.Ground, clock.GetUtcNow());
         var saved = await db.SaveOrConflictAsync(cancellationToken);
         if (!saved.IsSuccess)
