@@ -87,6 +87,21 @@ public sealed class ListInboxHandler(
     /// <summary>The organisations whose inbox holds what social services forwarded to them.</summary>
     public static bool IsPartner(OrganisationKind kind) => kind is OrganisationKind.HealthCare or OrganisationKind.OutreachYouthWork;
 
+    /// <summary>
+    /// The states an inbox can be filtered by: a partner's rows are its forwards, which have no assessment state
+    /// (<see cref="ForwardStatus"/>, shown under the referral's names).
+    /// </summary>
+    public static IReadOnlyList<ReferralStatus> StatusesFor(OrganisationKind kind) => IsPartner(kind)
+        ? [.. Enum.GetValues<ForwardStatus>().Select(ReferralLifecycle.AsReferralStatus)]
+        : Enum.GetValues<ReferralStatus>();
+
+    /// <summary>Whether the inbox's rows have a deadline (to order by and to be overdue): a forward has none of its own.</summary>
+    public static bool HasDeadlines(OrganisationKind kind) => !IsPartner(kind);
+
+    /// <summary>The orders an inbox offers: by deadline only where its rows have one.</summary>
+    public static IReadOnlyList<InboxOrder> OrdersFor(OrganisationKind kind) =>
+        [.. Enum.GetValues<InboxOrder>().Where(order => HasDeadlines(kind) || order != InboxOrder.RespondBy)];
+
     public async Task<Result<Page<InboxRow>>> HandleAsync(ListInboxQuery query, CancellationToken cancellationToken = default)
     {
         var valid = await validator.CheckAsync(query, cancellationToken);
