@@ -50,7 +50,11 @@ public static class Report
     /// <summary>A ratio with a mark when it misses its target.</summary>
     private static string Ratio(double ratio, double target) => ratio.ToString("0.00", Invariant) + (ratio <= target ? " " : "!");
 
-    public static string Markdown(RunInfo run, IReadOnlyList<Measurement> measurements)
+    public static string SendLine(SendMeasurement sends) => string.Create(
+        Invariant,
+        $"referral creation ({sends.Sends} each): SendReferral {sends.AppPerSecond:0.0}/s, raw INSERT of the same rows {sends.RawPerSecond:0.0}/s, app/raw {Ratio(sends.Ratio, double.MaxValue)} (target at least {SendMeasurement.Target:0.0}{(sends.Ratio >= SendMeasurement.Target ? ", met" : ", missed")}); rows a send: {string.Join(", ", sends.RowsPerSend.Select(t => $"{t.Table} {t.Rows}"))}");
+
+    public static string Markdown(RunInfo run, IReadOnlyList<Measurement> measurements, SendMeasurement sends)
     {
         var md = new StringBuilder();
         var options = run.Options;
@@ -91,6 +95,19 @@ public static class Report
         {
             md.AppendLine(Invariant, $"| {m.Scenario.Group} | {m.Scenario.Name} | {m.Sql.Kind} | {m.App.Median:0.00} | {m.App.P95:0.00} | {m.Sql.UnderRls.Median:0.00} | {m.Sql.UnderRls.P95:0.00} | {m.Sql.Owner.Median:0.00} | {m.Sql.Owner.P95:0.00} | {Ratio(m.AppOverSql, Baseline.AppTarget)} | {Ratio(m.RlsOverOwner, Baseline.RlsTarget)} | {m.Sql.IdsChecked} |");
         }
+
+        md.AppendLine();
+        md.AppendLine("## Referral creation");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"{sends.Sends} referrals sent one after another by the Southern district's handler through SendReferralHandler (reads of the case and the open-referral check, then one save: referral, events, disclosure, notification, the case's step, access log), against {sends.Sends} raw INSERTs of the same rows (copied from the app's own first send, new ids) on the app's role under RLS, one transaction and one batch a referral.");
+        md.AppendLine();
+        md.AppendLine("| | referrals / s |");
+        md.AppendLine("|---|---:|");
+        md.AppendLine(Invariant, $"| SendReferral (app) | {sends.AppPerSecond:0.0} |");
+        md.AppendLine(Invariant, $"| raw INSERT | {sends.RawPerSecond:0.0} |");
+        md.AppendLine(Invariant, $"| app / raw (target at least {SendMeasurement.Target:0.0}) | {sends.Ratio:0.00} |");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"Rows a send: {string.Join(", ", sends.RowsPerSend.Select(t => $"{t.Table} {t.Rows}"))}.");
 
         md.AppendLine();
         md.AppendLine("## Plans");
