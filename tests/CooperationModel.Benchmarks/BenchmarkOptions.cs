@@ -7,7 +7,9 @@ namespace CooperationModel.Benchmarks;
 /// <summary>
 /// The benchmark's settings, from arguments first, then environment variables, then defaults:
 /// <code>
-///   --scale quick|national|N   BENCH_SCALE        quick (3 × 4,000 referrals); national = 3 × 130,000; N = referrals a year
+///   --scale quick|national|tenyears|tenyears-quick|N
+///                              BENCH_SCALE        quick (3 × 4,000 referrals); national = 3 × 130,000; tenyears = 10 × 130,000 with
+///                                                 about 5 million cases and the access log; tenyears-quick = 10 × 4,000; N = referrals a year
 ///   --connection "..."         BENCH_CONNECTION   admin connection to a PostgreSQL server (else COOPERATIONMODEL_TEST_CONNECTION,
 ///                                                 else the test cluster on 127.0.0.1:54339)
 ///   --warmup N                 BENCH_WARMUP       calls before measuring each use case (default 5)
