@@ -43,6 +43,7 @@ public static class Scenarios
         return
         [
             InboxList(Inbox, "first page, newest first", helsinki, new ListInboxQuery(null, null, FirstPage)),
+            ShownAgain(Inbox, "first page again, already shown (no access-log insert)", helsinki, new ListInboxQuery(null, null, FirstPage)),
             InboxList(Inbox, "status filter: new (Sent)", helsinki, new ListInboxQuery(null, ReferralStatus.Sent, FirstPage)),
             InboxList(Inbox, "status filter: Completed", helsinki, new ListInboxQuery(null, ReferralStatus.Completed, FirstPage)),
             InboxList(Inbox, $"search by name ('{VolumeSamples.NameSearch}')", helsinki, new ListInboxQuery(VolumeSamples.NameSearch, null, FirstPage)),
@@ -92,6 +93,27 @@ public static class Scenarios
             return new Outcome(Invariant($"{page.Items.Count} of {page.TotalCount:N0}"), [.. page.Items.Select(r => r.Id)]);
         },
         services => HandWrittenSql.Inbox(services, query));
+
+    /// <summary>
+    /// The inbox page shown again after a change with the same rows (<see cref="ListInboxQuery.AlreadyShown"/>): nothing is
+    /// logged, so its difference to the first showing is the access-log insert and its commit. The first call finds the rows.
+    /// </summary>
+    private static Scenario ShownAgain(string group, string name, string user, ListInboxQuery query)
+    {
+        IReadOnlySet<Guid>? shown = null;
+        return new(
+            group,
+            name,
+            user,
+            async (services, ct) =>
+            {
+                var handler = services.GetRequiredService<IListInboxHandler>();
+                var page = (await handler.HandleAsync(query with { AlreadyShown = shown }, ct)).Value;
+                shown ??= page.Items.Select(r => r.Id).ToHashSet();
+                return new Outcome(Invariant($"{page.Items.Count} of {page.TotalCount:N0}"), [.. page.Items.Select(r => r.Id)]);
+            },
+            services => HandWrittenSql.Inbox(services, query));
+    }
 
     private static Scenario Cases(string group, string name, string user, ListCasesQuery query) => new(group, name, user, async (services, ct) =>
     {
