@@ -7,11 +7,15 @@
 #   3. dotnet build -c Release          the harness, tests/CooperationModel.Benchmarks
 #   4. runs it: a database of its own on that server, the app's own start-up
 #      (migrations, reference data, demo users), national volume by binary COPY,
-#      VACUUM ANALYZE, then the use cases timed; prints a table, writes
-#      test-output/benchmarks/<date>.md and drops the database.
+#      VACUUM ANALYZE, then the use cases timed, each against its SQL floor (hand-written
+#      or replayed SQL over Npgsql, as the app role under RLS and as the owner), then
+#      referral creation (SendReferral against raw INSERTs); prints tables, writes
+#      test-output/benchmarks/<date>.md and drops the database (docs/performance.md).
 #
 # Knobs (see tests/CooperationModel.Benchmarks/BenchmarkOptions.cs):
-#   BENCH_SCALE        national (default here), quick, or referrals a year
+#   BENCH_SCALE        national (default here), quick, tenyears (1.3 M referrals, ~5 M cases, ten years
+#                      of access log; ~35 min to seed on 2 cores), tenyears-quick, or referrals a year
+#   BENCH_SENDS        referrals sent through the app, and as many raw (200)
 #   BENCH_REPETITIONS  timed calls per use case (30)    BENCH_WARMUP  calls first (5)
 #   BENCH_CONNECTION   admin connection to another server (then no cluster is started)
 #   BENCH_KEEP=1       keep the database afterwards     SKIP_SETUP=1  skip scripts/setup.sh

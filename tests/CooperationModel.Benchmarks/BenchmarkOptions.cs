@@ -7,17 +7,23 @@ namespace CooperationModel.Benchmarks;
 /// <summary>
 /// The benchmark's settings, from arguments first, then environment variables, then defaults:
 /// <code>
-///   --scale quick|national|N   BENCH_SCALE        quick (3 × 4,000 referrals); national = 3 × 130,000; N = referrals a year
+///   --scale quick|national|tenyears|tenyears-quick|N
+///                              BENCH_SCALE        quick (3 × 4,000 referrals); national = 3 × 130,000; tenyears = 10 × 130,000 with
+///                                                 about 5 million cases and the access log; tenyears-quick = 10 × 4,000; N = referrals a year
 ///   --connection "..."         BENCH_CONNECTION   admin connection to a PostgreSQL server (else COOPERATIONMODEL_TEST_CONNECTION,
 ///                                                 else the test cluster on 127.0.0.1:54339)
 ///   --warmup N                 BENCH_WARMUP       calls before measuring each use case (default 5)
 ///   --repetitions N            BENCH_REPETITIONS  measured calls of each use case (default 30)
+///   --sends N                  BENCH_SENDS        referrals sent through the app, and as many raw, for throughput (default 200)
 ///   --output DIR               BENCH_OUTPUT       where the markdown goes (default test-output/benchmarks of the repo)
 ///   --keep                     BENCH_KEEP=1       keep the database afterwards (its name is printed)
 /// </code>
 /// </summary>
 public sealed record BenchmarkOptions(VolumeOptions Scale, string Server, int Warmup, int Repetitions, string OutputDirectory, bool Keep)
 {
+    /// <summary>Referrals sent through SendReferral (and as many written raw) for the throughput figure.</summary>
+    public int Sends { get; init; } = 200;
+
     public const string DefaultServer = "Host=127.0.0.1;Port=54339;Username=postgres;Database=postgres";
 
     public static BenchmarkOptions Parse(string[] args)
@@ -44,7 +50,10 @@ public sealed record BenchmarkOptions(VolumeOptions Scale, string Server, int Wa
             Number("warmup", "BENCH_WARMUP", 5),
             Number("repetitions", "BENCH_REPETITIONS", 30),
             Path.GetFullPath(Value("output", "BENCH_OUTPUT") ?? Path.Combine(RepositoryRoot(), "test-output", "benchmarks")),
-            Value("keep", "BENCH_KEEP") == "1");
+            Value("keep", "BENCH_KEEP") == "1")
+        {
+            Sends = Number("sends", "BENCH_SENDS", 200),
+        };
     }
 
     /// <summary>The folder holding CooperationModel.sln, found upwards from the working folder or the binaries.</summary>

@@ -56,15 +56,20 @@ public static class BenchmarkProgram
                 measurements.Add(measurement);
             }
 
+            // Last: it writes referrals, which the read scenarios above must not see.
+            var sends = await SendThroughput.MeasureAsync(app, options.Sends, ct);
+            Console.WriteLine($"    {sends.AppPerSecond,7:0.0} /s  SendReferral; raw INSERT of the same rows {sends.RawPerSecond:0.0} /s");
+
             var (version, settings) = await ServerInfoAsync(app.OwnerConnectionString, ct);
             var run = new RunInfo(startedAt, options, database.Name, version, settings, startUp, volume);
             Console.WriteLine();
             Console.WriteLine(Report.ConsoleTable(measurements));
+            Console.WriteLine(Report.SendLine(sends));
 
             Directory.CreateDirectory(options.OutputDirectory);
             var day = startedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var file = Path.Combine(options.OutputDirectory, options.Scale == VolumeOptions.National ? $"{day}.md" : $"{day}-{options.Scale.Name.Replace('/', '-')}.md");
-            await File.WriteAllTextAsync(file, Report.Markdown(run, measurements), ct);
+            await File.WriteAllTextAsync(file, Report.Markdown(run, measurements, sends), ct);
             Console.WriteLine($"==> report: {file}");
         }
         finally

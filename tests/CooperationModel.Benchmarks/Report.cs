@@ -37,10 +37,24 @@ public static class Report
             text.AppendLine(Invariant, $"{m.Scenario.Name.PadRight(width)} {m.Median,8:0.0} {m.P95,8:0.0} {m.Min,8:0.0} {m.Max,8:0.0} {m.SqlCommands,4}  {m.Result}{(m.RuleViolations.Count > 0 ? "  [!] " + m.RuleViolations.Count + " plan finding(s)" : "")}");
         }
 
+        text.AppendLine();
+        text.AppendLine(Invariant, $"{"against the SQL floor".PadRight(width)} {"app med",8} {"p95",8} {"RLS med",8} {"p95",8} {"own med",8} {"p95",8} {"app/RLS",8} {"RLS/own",8}  SQL");
+        foreach (var m in measurements)
+        {
+            text.AppendLine(Invariant, $"{m.Scenario.Name.PadRight(width)} {m.App.Median,8:0.00} {m.App.P95,8:0.00} {m.Sql.UnderRls.Median,8:0.00} {m.Sql.UnderRls.P95,8:0.00} {m.Sql.Owner.Median,8:0.00} {m.Sql.Owner.P95,8:0.00} {Ratio(m.AppOverSql, Baseline.AppTarget),8} {Ratio(m.RlsOverOwner, Baseline.RlsTarget),8}  {m.Sql.Kind}");
+        }
+
         return text.ToString();
     }
 
-    public static string Markdown(RunInfo run, IReadOnlyList<Measurement> measurements)
+    /// <summary>A ratio with a mark when it misses its target.</summary>
+    private static string Ratio(double ratio, double target) => ratio.ToString("0.00", Invariant) + (ratio <= target ? " " : "!");
+
+    public static string SendLine(SendMeasurement sends) => string.Create(
+        Invariant,
+        $"referral creation ({sends.Sends} each): SendReferral {sends.AppPerSecond:0.0}/s, raw INSERT of the same rows {sends.RawPerSecond:0.0}/s, app/raw {Ratio(sends.Ratio, double.MaxValue)} (target at least {SendMeasurement.Target:0.0}{(sends.Ratio >= SendMeasurement.Target ? ", met" : ", missed")}); rows a send: {string.Join(", ", sends.RowsPerSend.Select(t => $"{t.Table} {t.Rows}"))}");
+
+    public static string Markdown(RunInfo run, IReadOnlyList<Measurement> measurements, SendMeasurement sends)
     {
         var md = new StringBuilder();
         var options = run.Options;
@@ -69,6 +83,31 @@ public static class Report
             var rule = m.RuleViolations.Count == 0 ? "ok" : string.Join("<br>", m.RuleViolations);
             md.AppendLine(Invariant, $"| {m.Scenario.Group} | {m.Scenario.Name} | {m.Result} | {m.Median:0.0} | {m.P95:0.0} | {m.Min:0.0} | {m.Max:0.0} | {m.SqlCommands} | {rule} |");
         }
+
+        md.AppendLine();
+        md.AppendLine("## The data layer against the SQL floor");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"The same result by SQL over plain Npgsql, timed in the same run on connections opened once: as the app's role under row-level security (acting for the user's organisation, as TenantSessionInterceptor sets it), and as the table owner (no RLS). *hand-written*: SQL written for the use case, its ids checked once against the use case's; *replayed*: the use case's own queries. Targets: app/RLS at most {Baseline.AppTarget:0.0}, RLS/owner at most {Baseline.RlsTarget:0.0} (! marks a miss). Times in ms.");
+        md.AppendLine();
+        md.AppendLine("| who | use case | SQL | app median | app p95 | SQL (RLS) median | p95 | SQL (owner) median | p95 | app / SQL (RLS) | RLS / owner | rows checked |");
+        md.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var m in measurements)
+        {
+            md.AppendLine(Invariant, $"| {m.Scenario.Group} | {m.Scenario.Name} | {m.Sql.Kind} | {m.App.Median:0.00} | {m.App.P95:0.00} | {m.Sql.UnderRls.Median:0.00} | {m.Sql.UnderRls.P95:0.00} | {m.Sql.Owner.Median:0.00} | {m.Sql.Owner.P95:0.00} | {Ratio(m.AppOverSql, Baseline.AppTarget)} | {Ratio(m.RlsOverOwner, Baseline.RlsTarget)} | {m.Sql.IdsChecked} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Referral creation");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"{sends.Sends} referrals sent one after another by the Southern district's handler through SendReferralHandler (reads of the case and the open-referral check, then one save: referral, events, disclosure, notification, the case's step, access log), against {sends.Sends} raw INSERTs of the same rows (copied from the app's own first send, new ids) on the app's role under RLS, one transaction and one batch a referral.");
+        md.AppendLine();
+        md.AppendLine("| | referrals / s |");
+        md.AppendLine("|---|---:|");
+        md.AppendLine(Invariant, $"| SendReferral (app) | {sends.AppPerSecond:0.0} |");
+        md.AppendLine(Invariant, $"| raw INSERT | {sends.RawPerSecond:0.0} |");
+        md.AppendLine(Invariant, $"| app / raw (target at least {SendMeasurement.Target:0.0}) | {sends.Ratio:0.00} |");
+        md.AppendLine();
+        md.AppendLine(Invariant, $"Rows a send: {string.Join(", ", sends.RowsPerSend.Select(t => $"{t.Table} {t.Rows}"))}.");
 
         md.AppendLine();
         md.AppendLine("## Plans");

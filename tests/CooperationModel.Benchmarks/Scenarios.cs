@@ -11,8 +11,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CooperationModel.Benchmarks;
 
-/// <summary>One use case as a signed-in user runs it; returns a short description of what came back.</summary>
-public sealed record Scenario(string Group, string Name, string UserEmail, Func<IServiceProvider, CancellationToken, Task<string>> RunAsync);
+/// <summary>What a use case returned: a short description, and the ids of its rows in order (none for counts).</summary>
+public sealed record Outcome(string Result, IReadOnlyList<Guid> Ids);
+
+/// <summary>
+/// One use case as a signed-in user runs it. <see cref="HandWritten"/>, when set, builds the hand-written SQL that
+/// computes the same rows (from the signed-in scope's services); without it the use case's own queries are replayed.
+/// </summary>
+public sealed record Scenario(
+    string Group,
+    string Name,
+    string UserEmail,
+    Func<IServiceProvider, CancellationToken, Task<Outcome>> RunAsync,
+    Func<IServiceProvider, SqlBaseline>? HandWritten = null);
 
 /// <summary>The use cases measured: the lists and pages people open all day, through the Application layer.</summary>
 public static class Scenarios
@@ -32,6 +43,7 @@ public static class Scenarios
         return
         [
             InboxList(Inbox, "first page, newest first", helsinki, new ListInboxQuery(null, null, FirstPage)),
+            ShownAgain(Inbox, "first page again, already shown (no access-log insert)", helsinki, new ListInboxQuery(null, null, FirstPage)),
             InboxList(Inbox, "status filter: new (Sent)", helsinki, new ListInboxQuery(null, ReferralStatus.Sent, FirstPage)),
             InboxList(Inbox, "status filter: Completed", helsinki, new ListInboxQuery(null, ReferralStatus.Completed, FirstPage)),
             InboxList(Inbox, $"search by name ('{VolumeSamples.NameSearch}')", helsinki, new ListInboxQuery(VolumeSamples.NameSearch, null, FirstPage)),
@@ -64,36 +76,62 @@ public static class Scenarios
             {
                 var result = await services.GetRequiredService<IGetCaseHandler>().HandleAsync(samples.SouthCaseId, ct);
                 var c = result.IsSuccess ? result.Value : throw new InvalidOperationException("The sample case was not found.");
-                return Invariant($"{c.Timeline.Count} events, {c.Referrals.Count} referrals");
+                return new Outcome(Invariant($"{c.Timeline.Count} events, {c.Referrals.Count} referrals"), [samples.SouthCaseId]);
             }),
             Referral(Pages, "referral page (social worker, receiver; forwarded, with messages)", helsinki, samples.HelsinkiReferralId),
             Referral(Pages, "referral page (Kela handler, sender)", south, samples.HelsinkiReferralId),
         ];
     }
 
-    private static Scenario InboxList(string group, string name, string user, ListInboxQuery query) => new(group, name, user, async (services, ct) =>
+    private static Scenario InboxList(string group, string name, string user, ListInboxQuery query) => new(
+        group,
+        name,
+        user,
+        async (services, ct) =>
+        {
+            var page = (await services.GetRequiredService<IListInboxHandler>().HandleAsync(query, ct)).Value;
+            return new Outcome(Invariant($"{page.Items.Count} of {page.TotalCount:N0}"), [.. page.Items.Select(r => r.Id)]);
+        },
+        services => HandWrittenSql.Inbox(services, query));
+
+    /// <summary>
+    /// The inbox page shown again after a change with the same rows (<see cref="ListInboxQuery.AlreadyShown"/>): nothing is
+    /// logged, so its difference to the first showing is the access-log insert and its commit. The first call finds the rows.
+    /// </summary>
+    private static Scenario ShownAgain(string group, string name, string user, ListInboxQuery query)
     {
-        var page = (await services.GetRequiredService<IListInboxHandler>().HandleAsync(query, ct)).Value;
-        return Invariant($"{page.Items.Count} of {page.TotalCount:N0}");
-    });
+        IReadOnlySet<Guid>? shown = null;
+        return new(
+            group,
+            name,
+            user,
+            async (services, ct) =>
+            {
+                var handler = services.GetRequiredService<IListInboxHandler>();
+                var page = (await handler.HandleAsync(query with { AlreadyShown = shown }, ct)).Value;
+                shown ??= page.Items.Select(r => r.Id).ToHashSet();
+                return new Outcome(Invariant($"{page.Items.Count} of {page.TotalCount:N0}"), [.. page.Items.Select(r => r.Id)]);
+            },
+            services => HandWrittenSql.Inbox(services, query));
+    }
 
     private static Scenario Cases(string group, string name, string user, ListCasesQuery query) => new(group, name, user, async (services, ct) =>
     {
         var page = (await services.GetRequiredService<IListCasesHandler>().HandleAsync(query, ct)).Value;
-        return Invariant($"{page.Items.Count} of {page.TotalCount:N0}");
+        return new Outcome(Invariant($"{page.Items.Count} of {page.TotalCount:N0}"), [.. page.Items.Select(c => c.Id)]);
     });
 
     private static Scenario Counts(string group, string name, string user) => new(group, name, user, async (services, ct) =>
     {
         var counts = await services.GetRequiredService<IListCasesHandler>().CountAsync(ct);
-        return Invariant($"{counts.Mine:N0} / {counts.UrgentQueue:N0} / {counts.NormalQueue:N0} / {counts.NearDeadline:N0} / {counts.AwaitingFeedback:N0}");
+        return new Outcome(Invariant($"{counts.Mine:N0} / {counts.UrgentQueue:N0} / {counts.NormalQueue:N0} / {counts.NearDeadline:N0} / {counts.AwaitingFeedback:N0}"), []);
     });
 
     private static Scenario Referral(string group, string name, string user, Guid referralId) => new(group, name, user, async (services, ct) =>
     {
         var result = await services.GetRequiredService<IGetReferralHandler>().HandleAsync(referralId, ct);
         var r = result.IsSuccess ? result.Value : throw new InvalidOperationException("The sample referral was not found.");
-        return Invariant($"{r.Timeline.Count} events, {r.Forwards.Count} forwards, {r.Disclosures.Count} disclosures");
+        return new Outcome(Invariant($"{r.Timeline.Count} events, {r.Forwards.Count} forwards, {r.Disclosures.Count} disclosures"), [referralId]);
     });
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

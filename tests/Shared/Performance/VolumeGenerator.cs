@@ -1,4 +1,5 @@
 using CooperationModel.Application.Common;
+using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Calendar;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Geography;
@@ -272,7 +273,7 @@ internal sealed class VolumeGenerator
             life.Client.Name, life.Client.IdentityCode, life.Municipality.Code, status.ToString(), sentAt, sender.Id, sender.Name,
             receivedAt, hasWorker ? worker.Id : null, hasWorker ? worker.Name : null, acceptedAt,
             outcome?.ToString(), plan?.ToString(), completedAt, returnReason?.ToString(), returnedAt, closingNote,
-            _tables.HashOf(life.Client.IdentityCode));
+            life.ClientKey);
 
         var events = new List<(DateTimeOffset At, StaffMember Actor, ReferralEventKind Kind, string Status, string? Detail)>
         {
@@ -311,6 +312,24 @@ internal sealed class VolumeGenerator
         {
             _tables.ReferralEvents.Add(
                 Guid.CreateVersion7(e.At), id, ++sequence, e.At, e.Actor.Id, e.Actor.Name, e.Actor.OrganisationId, e.Kind.ToString(), e.Status, e.Detail);
+            if (_options.AccessLog)
+            {
+                Log(e.At, e.Actor, e.Actor.OrganisationId == senderId ? UserRole.KelaHandler : UserRole.SocialWorker, life.ClientKey,
+                    AccessRecordType.Referral, id, e.Kind == ReferralEventKind.Sent ? AccessAction.Create : AccessAction.Change);
+            }
+        }
+
+        if (_options.AccessLog)
+        {
+            // Views and list rows over the referral's open life (and a little after), by the receiver mostly.
+            var until = closedAt ?? _now;
+            for (var i = 0; i < _options.AccessLogViewsPerReferral; i++)
+            {
+                var byReceiver = Chance(0.7);
+                var at = Micro(sentAt + TimeSpan.FromTicks((long)(_random.NextDouble() * Math.Max(1, (until - sentAt).Ticks))));
+                Log(at, byReceiver ? worker : sender, byReceiver ? UserRole.SocialWorker : UserRole.KelaHandler, life.ClientKey,
+                    AccessRecordType.Referral, id, Chance(0.6) ? AccessAction.List : AccessAction.View);
+            }
         }
 
         return new SentReferral(ground, closedAt);
@@ -386,6 +405,11 @@ internal sealed class VolumeGenerator
             fromKela = !fromKela;
         }
     }
+
+    private void Log(DateTimeOffset at, StaffMember by, UserRole role, string clientKey, AccessRecordType type, Guid recordId, AccessAction action) =>
+        _tables.AccessLog.Add(
+            at, by.OrganisationId, by.Id, by.Name, role.ToString(), clientKey, type.ToString(), recordId, null, action.ToString(),
+            nameof(AccessResult.Allowed), nameof(AccessPurpose.ClientRelationship), null);
 
     private void Disclose(Guid referralId, DateTimeOffset at, StaffMember by, Guid to, DisclosedData what, LegalBasis basis) =>
         _tables.Disclosures.Add(Guid.CreateVersion7(at), referralId, at, by.OrganisationId, to, by.Id, by.Name, (int)what, basis.ToString());
@@ -482,10 +506,14 @@ internal sealed class VolumeGenerator
         private StaffMember? _handler;
         private DateOnly? _dueOn;
         private (DecisionOutcome Outcome, DateOnly On)? _decision;
+        private string? _clientKey;
 
         public Guid CaseId { get; } = Guid.CreateVersion7(openedAt);
 
         public Municipality Municipality => municipality;
+
+        /// <summary>The client's identity code hash (the lookup key in the tables and the access log), computed once.</summary>
+        public string ClientKey => _clientKey ??= generator._tables.HashOf(client.IdentityCode);
 
         public (string Name, string IdentityCode) Client => client;
 
@@ -557,7 +585,7 @@ internal sealed class VolumeGenerator
                 application?.Channel.ToString(), application?.ReceivedOn, application?.CompleteOn, application?.Urgent,
                 _queue?.ToString(), _queuedAt, _handler?.Id, _handler?.Name, _queue == ProcessingQueue.Urgent && _handler is not null,
                 _dueOn, _decision?.Outcome.ToString(), _decision?.On, _decision is null ? null : false, _decision is null ? null : generator.Chance(0.1),
-                tables.HashOf(client.IdentityCode));
+                ClientKey);
 
             var sequence = 0;
             foreach (var e in _events.OrderBy(e => e.At))
@@ -565,6 +593,12 @@ internal sealed class VolumeGenerator
                 tables.CaseEvents.Add(
                     Guid.CreateVersion7(e.At), CaseId, OrganisationId, e.At, ++sequence, e.Actor.Id, e.Actor.Name, e.Kind.ToString(),
                     e.Stage.ToString(), e.From?.ToString(), e.Detail);
+                if (generator._options.AccessLog)
+                {
+                    // Each step is a save, and a save is one entry (AccessLogInterceptor): opening creates the case.
+                    generator.Log(e.At, e.Actor, UserRole.KelaHandler, ClientKey, AccessRecordType.Case, CaseId,
+                        e.Kind == CaseEventKind.Opened ? AccessAction.Create : AccessAction.Change);
+                }
             }
         }
     }

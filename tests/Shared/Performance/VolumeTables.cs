@@ -83,7 +83,13 @@ internal sealed class VolumeTables(byte[] identityCodeHashKey)
         ("id", Uuid), ("organisation_id", Uuid), ("user_id", Uuid), ("kind", Text), ("referral_id", Uuid), ("created_at", Time),
         ("read_at", Time));
 
+    /// <summary>The use log; its id is an identity column the database numbers.</summary>
+    public CopyTable AccessLog { get; } = new(
+        "access_log",
+        ("at", Time), ("organisation_id", Uuid), ("user_id", Uuid), ("user_name", Text), ("role", Text), ("client_key", Text),
+        ("record_type", Text), ("record_id", Uuid), ("section", Text), ("action", Text), ("result", Text), ("purpose", Text), ("detail", Text));
+
     /// <summary>Parents before children.</summary>
     public IReadOnlyList<CopyTable> InWriteOrder =>
-        [Users, Cases, CaseEvents, GuidanceContacts, Referrals, ReferralEvents, Forwards, Disclosures, Messages, Notifications];
+        [Users, Cases, CaseEvents, GuidanceContacts, Referrals, ReferralEvents, Forwards, Disclosures, Messages, Notifications, AccessLog];
 }
