@@ -77,6 +77,7 @@ app.MapAccountEndpoints();
 app.MapApiEndpoints();
 app.MapAttachmentEndpoints();
 app.MapAccessLogEndpoints();
+app.MapDiagnosticsEndpoints(app.Environment);
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
