@@ -3,11 +3,10 @@ using CooperationModel.Application.Common;
 using CooperationModel.Application.Referrals.ListInbox;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Referrals;
-using CooperationModel.Tests.Shared.Performance;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace CooperationModel.Benchmarks;
+namespace CooperationModel.Tests.Shared.Performance;
 
 /// <summary>
 /// The same result as a use case, computed by SQL over plain Npgsql on a connection that is already open (and, for the
