@@ -7,7 +7,8 @@ using Npgsql;
 namespace CooperationModel.IntegrationTests.Circuits;
 
 /// <summary>
-/// The app served over a real socket (circuits need a WebSocket), for the load driver's circuits. Its own database.
+/// The app served over a real socket (circuits need a WebSocket), for the load driver's circuits, in the load profile
+/// (its diagnostics endpoint on). Its own database.
 /// </summary>
 public sealed class KestrelAppFixture : IAsyncLifetime
 {
@@ -21,7 +22,7 @@ public sealed class KestrelAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("circuits");
-        _factory = new AppFactory(_database);
+        _factory = new AppFactory(_database, new Dictionary<string, string> { ["LoadTest:Diagnostics"] = "true" });
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
@@ -96,6 +97,17 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
 
         await circuit.WaitForTextAsync("Asiakas kertoo, ettei selviä arjesta ilman tukea.", Patience);
         circuit.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_load_profile_reads_the_servers_heap_from_outside()
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var gc = await LoadRun.ReadServerAsync(http);
+
+        gc.HeapBytes.ShouldBeGreaterThan(0);
+        gc.WorkingSetBytes.ShouldBeGreaterThan(gc.HeapBytes);
+        gc.CpuMilliseconds.ShouldBeGreaterThan(0);
     }
 
     /// <summary>The demo referral (Maija Meikäläinen's) and its case, read past the app as the owner.</summary>
