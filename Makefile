@@ -4,7 +4,7 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 
-.PHONY: help run test bench stop clean-db
+.PHONY: help run test bench load stop clean-db
 
 help: ## list the targets
 	@echo "Targets:"
@@ -19,6 +19,9 @@ test: ## set up (with Chromium), start the test database (54339), build, run all
 
 bench: ## start the test database (54339), seed national volume into a database of its own, time the main use cases (test-output/benchmarks)
 	@bash scripts/bench.sh
+
+load: ## circuits per node: the app (Release, Server GC) on 5193 and the load driver's circuits, 100 and 1,000 (LOAD_CIRCUITS=100,1000,5000)
+	@bash scripts/load.sh
 
 stop: ## stop the demo and test databases (data is kept)
 	@bash scripts/pg.sh stop demo
