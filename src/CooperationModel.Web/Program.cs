@@ -77,7 +77,6 @@ app.MapAccountEndpoints();
 app.MapApiEndpoints();
 app.MapAttachmentEndpoints();
 app.MapAccessLogEndpoints();
-app.MapDiagnosticsEndpoints(app.Environment);
 // The load profile only (make load): the server's GC heap read from outside; absent unless LoadTest:Diagnostics is set.
 app.MapLoadDiagnostics(app.Configuration, app.Environment);
 app.MapRazorComponents<App>()

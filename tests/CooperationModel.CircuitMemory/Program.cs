@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.Playwright;
 
 // Circuit memory probe (docs/performance.md, "Circuit memory"). Against a running app with
-// COOPERATIONMODEL_DIAGNOSTICS=1, opens N signed-in Chromium pages of one kind, waits until each is interactive and the
-// server is idle, and reads the live managed heap after a full blocking GC (/diagnostics/heap). The slope of heap over
+// LoadTest__Diagnostics=true, opens N signed-in Chromium pages of one kind, waits until each is interactive and the
+// server is idle, and reads the live managed heap after a full blocking GC (/_load/gc, the load profile's endpoint). The slope of heap over
 // N is the cost of one idle circuit.
 //
 //   dotnet run -c Release --project tests/CooperationModel.CircuitMemory -- <app url> <inbox|workspace|case|referral> [steps]
@@ -61,7 +61,7 @@ foreach (var n in steps)
     await Task.Delay(TimeSpan.FromSeconds(5));
     await HeapAsync();
     var heap = await HeapAsync();
-    points.Add((n, heap.GetProperty("liveBytes").GetInt64() / 1024.0));
+    points.Add((n, heap.GetProperty("totalMemoryBytes").GetInt64() / 1024.0));
     if (Environment.GetEnvironmentVariable("PROBE_GCDUMP") is { Length: > 0 } dump)
     {
         // "<dotnet-gcdump path>;<app process id>;<output folder>": a heap snapshot per step, to diff by type.
@@ -82,7 +82,7 @@ return;
 
 async Task<JsonElement> HeapAsync()
 {
-    using var response = await http.GetAsync("diagnostics/heap");
+    using var response = await http.GetAsync("_load/gc");
     response.EnsureSuccessStatusCode();
     return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 }
