@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CooperationModel.LoadDriver;
 using Microsoft.Playwright;
 
 // Circuit memory probe (docs/performance.md, "Circuit memory"). Against a running app with
@@ -72,7 +73,7 @@ foreach (var n in steps)
     Console.WriteLine($"N={n,3}  live={points[^1].Kb,10:F0} KB  heap={heap.GetProperty("heapSizeBytes").GetInt64() / 1024,10} KB  ws={heap.GetProperty("workingSetBytes").GetInt64() / 1048576} MB");
 }
 
-var (slope, r2) = Fit(points);
+var (slope, r2) = LoadRun.Fit([.. points.Select(p => ((double)p.N, p.Kb))]);
 Console.WriteLine($"RESULT {kind}: {slope:F0} KB per circuit (r² {r2:F3}, {points.Count} points)");
 foreach (var context in pages)
 {
@@ -107,15 +108,4 @@ static async Task<string> FirstLinkAsync(IPage page, string list, string selecto
         }
     }
     throw new InvalidOperationException($"no {prefix} link on {list}");
-}
-
-static (double Slope, double R2) Fit(List<(int N, double Kb)> points)
-{
-    var mx = points.Average(p => p.N);
-    var my = points.Average(p => p.Kb);
-    var sxy = points.Sum(p => (p.N - mx) * (p.Kb - my));
-    var sxx = points.Sum(p => (p.N - mx) * (p.N - mx));
-    var syy = points.Sum(p => (p.Kb - my) * (p.Kb - my));
-    var slope = sxy / sxx;
-    return (slope, syy == 0 ? 1 : sxy * sxy / (sxx * syy));
 }

@@ -13,9 +13,6 @@ namespace CooperationModel.Domain.Referrals;
 /// </summary>
 public static class ReferralPredicates
 {
-    /// <summary>The time zone of the deadlines' days (<see cref="Calendar.FinnishCalendar.TimeZoneId"/>).</summary>
-    public const string FinnishTimeZone = Calendar.FinnishCalendar.TimeZoneId;
-
     /// <summary>
     /// The statuses that close a referral, with the moment each one records: social services completed it or returned
     /// it. Every other status is open (a re-routed referral is sent again, so open again).
@@ -56,7 +53,7 @@ public static class ReferralPredicates
     private static readonly Rule<DateTimeOffset, bool> ClosedOnOrBeforeRule = new(ClosedOnOrBeforeExpression());
 
     private static readonly Rule<bool> AcknowledgedWithinDeadlineRule = new(r => r.AcceptedAt != null
-        && DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(r.AcceptedAt.Value.UtcDateTime, FinnishTimeZone)) <= r.RespondBy);
+        && DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(r.AcceptedAt.Value.UtcDateTime, Calendar.FinnishCalendar.TimeZoneId)) <= r.RespondBy);
 
     private static readonly Rule<bool> CompletedWithFeedbackRule = new(r => r.Status == ReferralStatus.Completed && r.ConsentCoversFeedback);
 

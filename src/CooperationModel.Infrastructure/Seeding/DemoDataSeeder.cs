@@ -122,7 +122,7 @@ public static class DemoDataSeeder
         // Fictitious people; the codes are valid but made up (individual numbers 900+ are temporary codes).
         var referred = Open("Maija Meikäläinen", "010190-900P", "091", daysAgo: 3);
         var referral = Referral.Send(
-            new ReferralRouting(ReferenceCatalog.Instance),
+            services.GetRequiredService<ReferralRouting>(),
             referred,
             new ReferralContent(
                 ReferralGround.ObviousNeedForSocialCare,

@@ -40,7 +40,7 @@ public sealed class ReferralPredicateAgreementTests(PredicateAgreementApp fixtur
     private static readonly string[] RerouteMunicipalities =
         [ProcessSteps.Helsinki, "049", "092", ProcessSteps.Oulu, ProcessSteps.Jyvaskyla, ProcessSteps.Kuopio, "837", "853"];
 
-    private static readonly TimeZoneInfo Finland = TimeZoneInfo.FindSystemTimeZoneById(ReferralPredicates.FinnishTimeZone);
+    private static readonly TimeZoneInfo Finland = TimeZoneInfo.FindSystemTimeZoneById(Domain.Calendar.FinnishCalendar.TimeZoneId);
 
     private static readonly DateOnly Base = new(2026, 3, 2);
 

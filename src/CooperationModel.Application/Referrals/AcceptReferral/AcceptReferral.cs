@@ -16,7 +16,7 @@ public sealed class AcceptReferralHandler(IAppDbContextFactory dbFactory, ICurre
 {
     public async Task<Result> HandleAsync(Guid referralId, CancellationToken cancellationToken = default)
     {
-        if (user.Role != UserRole.SocialWorker)
+        if (user.Role?.WorksReferrals() != true)
         {
             return CommonErrors.WrongRole;
         }

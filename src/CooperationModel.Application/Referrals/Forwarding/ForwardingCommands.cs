@@ -41,7 +41,7 @@ public sealed class ForwardingCommands(
 {
     public async Task<Result> ForwardAsync(ForwardReferralCommand command, CancellationToken cancellationToken = default)
     {
-        var allowed = await user.CheckAsync(UserRole.SocialWorker, forwardValidator, command, cancellationToken);
+        var allowed = user.Role?.WorksReferrals() == true ? await forwardValidator.CheckAsync(command, cancellationToken) : CommonErrors.WrongRole;
         return !allowed.IsSuccess
             ? allowed
             : await RunAsync(command.ReferralId, (r, actor) => r.Forward(routing, actor, command.Target!.Value, command.Note, clock.GetUtcNow()), cancellationToken);

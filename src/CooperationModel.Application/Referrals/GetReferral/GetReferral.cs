@@ -55,12 +55,6 @@ public sealed record ReferralDetails(
     /// <summary>Waiting to be accepted past <see cref="RespondBy"/> (<see cref="Referral.IsOverdue"/>).</summary>
     public bool IsOverdue { get; init; }
 
-    /// <summary>Not yet completed or returned (<see cref="Referral.IsOpen"/>).</summary>
-    public bool IsOpen { get; init; }
-
-    /// <summary>Sent, not yet accepted (<see cref="ReferralPredicates.AwaitingAcceptance"/>).</summary>
-    public bool AwaitingAcceptance { get; init; }
-
     /// <summary>What the viewer may do to it now (<see cref="ReferralActions"/>): pages show these and nothing else.</summary>
     public ReferralAction Actions { get; init; }
 
@@ -197,8 +191,6 @@ public sealed class GetReferralHandler(
             Urgent = referral.Urgent,
             RespondBy = referral.RespondBy,
             IsOverdue = referral.IsOverdue(clock.Today()),
-            IsOpen = referral.IsOpen,
-            AwaitingAcceptance = referral.AwaitsAcceptance,
             Forwards = referral.Forwards
                 .OrderBy(f => f.ForwardedAt)
                 .Select(f => ViewOf(f, user.OrganisationId))
