@@ -19,6 +19,7 @@
 #   BENCH_REPETITIONS  timed calls per use case (30)    BENCH_WARMUP  calls first (5)
 #   BENCH_CONNECTION   admin connection to another server (then no cluster is started)
 #   BENCH_KEEP=1       keep the database afterwards     SKIP_SETUP=1  skip scripts/setup.sh
+#   BENCH_SEED_ONLY=1  seed and keep, time nothing      BENCH_DATABASE=NAME  time a kept database again, no seeding
 # National volume takes about 10 minutes on a 2-core machine and a couple of GB on disk while it runs.
 set -euo pipefail
 

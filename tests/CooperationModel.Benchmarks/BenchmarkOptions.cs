@@ -16,13 +16,22 @@ namespace CooperationModel.Benchmarks;
 ///   --repetitions N            BENCH_REPETITIONS  measured calls of each use case (default 30)
 ///   --sends N                  BENCH_SENDS        referrals sent through the app, and as many raw, for throughput (default 200)
 ///   --output DIR               BENCH_OUTPUT       where the markdown goes (default test-output/benchmarks of the repo)
-///   --keep                     BENCH_KEEP=1       keep the database afterwards (its name is printed)
+///   --keep                     BENCH_KEEP=1       keep the database afterwards (its name is printed; its keys and row counts go to
+///                                                 test-output/benchmarks/kept/NAME.json)
+///   --seed-only                BENCH_SEED_ONLY=1  seed and keep, time nothing (seed a big scale now, time it on a quiet machine later)
+///   --database NAME            BENCH_DATABASE     time a database kept by an earlier run again, without seeding (it stays kept)
 /// </code>
 /// </summary>
 public sealed record BenchmarkOptions(VolumeOptions Scale, string Server, int Warmup, int Repetitions, string OutputDirectory, bool Keep)
 {
     /// <summary>Referrals sent through SendReferral (and as many written raw) for the throughput figure.</summary>
     public int Sends { get; init; } = 200;
+
+    /// <summary>Seed and keep the database, time nothing.</summary>
+    public bool SeedOnly { get; init; }
+
+    /// <summary>The name of a database kept by an earlier run, to time again without seeding; null seeds a new one.</summary>
+    public string? Database { get; init; }
 
     public const string DefaultServer = "Host=127.0.0.1;Port=54339;Username=postgres;Database=postgres";
 
@@ -34,7 +43,7 @@ public sealed record BenchmarkOptions(VolumeOptions Scale, string Server, int Wa
             var name = args[i].StartsWith("--", StringComparison.Ordinal)
                 ? args[i][2..]
                 : throw new ArgumentException($"Unexpected argument '{args[i]}' (see BenchmarkOptions.cs for the options).");
-            values[name] = name == "keep" ? "1" : i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
+            values[name] = name is "keep" or "seed-only" ? "1" : i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
         }
 
         string? Value(string name, string variable) =>
@@ -50,9 +59,11 @@ public sealed record BenchmarkOptions(VolumeOptions Scale, string Server, int Wa
             Number("warmup", "BENCH_WARMUP", 5),
             Number("repetitions", "BENCH_REPETITIONS", 30),
             Path.GetFullPath(Value("output", "BENCH_OUTPUT") ?? Path.Combine(RepositoryRoot(), "test-output", "benchmarks")),
-            Value("keep", "BENCH_KEEP") == "1")
+            Value("keep", "BENCH_KEEP") == "1" || Value("seed-only", "BENCH_SEED_ONLY") == "1")
         {
             Sends = Number("sends", "BENCH_SENDS", 200),
+            SeedOnly = Value("seed-only", "BENCH_SEED_ONLY") == "1",
+            Database = Value("database", "BENCH_DATABASE"),
         };
     }
 

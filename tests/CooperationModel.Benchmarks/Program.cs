@@ -27,9 +27,11 @@ public static class BenchmarkProgram
         var ct = cancel.Token;
         var startedAt = DateTimeOffset.UtcNow;
 
-        Console.WriteLine($"==> benchmark, scale {options.Scale.Name}: {options.Scale.Referrals:N0} referrals over {options.Scale.Years} years");
-        var database = await TestDatabase.CreateAsync("bench", options.Server);
-        Console.WriteLine($"==> database {database.Name}");
+        var kept = options.Database is { } reused ? await KeptDatabase.LoadAsync(options.OutputDirectory, reused, ct) : null;
+        var scale = kept is null ? options.Scale : VolumeOptions.Parse(kept.Scale);
+        Console.WriteLine($"==> benchmark, scale {scale.Name}: {scale.Referrals:N0} referrals over {scale.Years} years");
+        var database = kept?.Open(options.Server) ?? await TestDatabase.CreateAsync("bench", options.Server);
+        Console.WriteLine(kept is null ? $"==> database {database.Name}" : $"==> database {database.Name}, kept by an earlier run: not seeded again");
         try
         {
             var recorder = new SqlRecorder();
@@ -38,13 +40,32 @@ public static class BenchmarkProgram
             var watch = Stopwatch.StartNew();
             _ = app.Services;
             var startUp = watch.Elapsed;
-            Console.WriteLine($"==> app started (migrations, reference data, demo users) in {startUp.TotalSeconds:0.0} s; seeding");
+            Console.WriteLine($"==> app started (migrations, reference data, demo users) in {startUp.TotalSeconds:0.0} s{(kept is null ? "; seeding" : "")}");
 
-            var volume = await VolumeSeeder.SeedAsync(app.OwnerConnectionString, options.Scale, DateTimeOffset.UtcNow, database.IdentityCodeHashKey, Console.Out, ct);
+            VolumeReport volume;
+            if (kept is null)
+            {
+                volume = await VolumeSeeder.SeedAsync(app.OwnerConnectionString, options.Scale, DateTimeOffset.UtcNow, database.IdentityCodeHashKey, Console.Out, ct);
+                if (options.Keep)
+                {
+                    await KeptDatabase.SaveAsync(options.OutputDirectory, database, volume, ct);
+                }
+            }
+            else
+            {
+                volume = kept.Volume();
+            }
+
             Console.WriteLine($"==> seeded in {volume.Seeding.TotalSeconds:0.0} s, VACUUM ANALYZE {volume.Analysing.TotalSeconds:0.0} s:");
             foreach (var (table, rows) in volume.Tables)
             {
                 Console.WriteLine($"    {table,-20} {rows,12:N0}");
+            }
+
+            if (options.SeedOnly)
+            {
+                Console.WriteLine($"==> BENCH_SEED_ONLY=1: kept database {database.Name}; time it with BENCH_DATABASE={database.Name}");
+                return;
             }
 
             var samples = await VolumeSamples.LoadAsync(app.OwnerConnectionString, ct);
@@ -68,13 +89,13 @@ public static class BenchmarkProgram
 
             Directory.CreateDirectory(options.OutputDirectory);
             var day = startedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var file = Path.Combine(options.OutputDirectory, options.Scale == VolumeOptions.National ? $"{day}.md" : $"{day}-{options.Scale.Name.Replace('/', '-')}.md");
+            var file = Path.Combine(options.OutputDirectory, scale == VolumeOptions.National ? $"{day}.md" : $"{day}-{scale.Name.Replace('/', '-')}.md");
             await File.WriteAllTextAsync(file, Report.Markdown(run, measurements, sends), ct);
             Console.WriteLine($"==> report: {file}");
         }
         finally
         {
-            if (options.Keep)
+            if (options.Keep || kept is not null)
             {
                 Console.WriteLine($"==> kept database {database.Name} (drop it with: DROP DATABASE \"{database.Name}\" WITH (FORCE))");
             }

@@ -16,8 +16,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private readonly string _serverConnectionString;
 
-    private TestDatabase(string serverConnectionString, string name)
+    private TestDatabase(string serverConnectionString, string name, string? keyEncryptionKey = null, string? identityCodeHashKey = null)
     {
+        KeyEncryptionKey = keyEncryptionKey ?? Infrastructure.Protection.EncryptionOptions.NewKey();
+        IdentityCodeHashKey = identityCodeHashKey ?? Infrastructure.Protection.EncryptionOptions.NewKey();
         _serverConnectionString = serverConnectionString;
         Name = name;
         OwnerConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, Username = OwnerRole }.ConnectionString;
@@ -33,9 +35,9 @@ public sealed class TestDatabase : IAsyncDisposable
     public string OwnerConnectionString { get; }
 
     /// <summary>The key-encryption key and the identity code hash key of this database (settings "Encryption:…").</summary>
-    public string KeyEncryptionKey { get; } = Infrastructure.Protection.EncryptionOptions.NewKey();
+    public string KeyEncryptionKey { get; }
 
-    public string IdentityCodeHashKey { get; } = Infrastructure.Protection.EncryptionOptions.NewKey();
+    public string IdentityCodeHashKey { get; }
 
     public static Task<TestDatabase> CreateAsync(string purpose) =>
         CreateAsync(purpose, Environment.GetEnvironmentVariable(ServerVariable)
@@ -54,6 +56,10 @@ public sealed class TestDatabase : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
         return new TestDatabase(server, name);
     }
+
+    /// <summary>A database made and kept by an earlier run (the benchmark's BENCH_DATABASE), with the keys it was made with.</summary>
+    public static TestDatabase Existing(string server, string name, string keyEncryptionKey, string identityCodeHashKey) =>
+        new(server, name, keyEncryptionKey, identityCodeHashKey);
 
     /// <summary>
     /// Closes the database to every connection (and ends those open, the app's pooled ones among them), or opens it again:
