@@ -34,6 +34,9 @@ internal sealed class CopyTable(string name, params (string Column, NpgsqlDbType
         var sql = $"COPY {Name} ({string.Join(", ", columns.Select(c => c.Column))}) FROM STDIN (FORMAT BINARY)";
         await using (var importer = await connection.BeginBinaryImportAsync(sql, cancellationToken))
         {
+            // A chunk of the access log is millions of rows; on a loaded machine its COMPLETE took longer than the
+            // connection's 30 s command timeout and ended a ten-year seed. The run's own cancellation still applies.
+            importer.Timeout = TimeSpan.Zero; // Npgsql: zero is no timeout (a negative span would expire at once)
             foreach (var row in _rows)
             {
                 importer.StartRow();
