@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using CooperationModel.Infrastructure.Protection;
 using CooperationModel.Tests.Shared;
 using CooperationModel.Tests.Shared.Performance;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CooperationModel.Benchmarks;
@@ -69,6 +71,14 @@ public static class BenchmarkProgram
             }
 
             var samples = await VolumeSamples.LoadAsync(app.OwnerConnectionString, ct);
+            // A kept database is encrypted by the app's start-up before it is timed again (PersonalDataBackfill encrypts
+            // what the seeder wrote in plain text): the samples' identity codes are read back through the protector.
+            var protector = app.Services.GetRequiredService<PersonalDataProtector>();
+            samples = samples with
+            {
+                HelsinkiIdentityCode = protector.Unprotect(samples.HelsinkiIdentityCode),
+                SouthIdentityCode = protector.Unprotect(samples.SouthIdentityCode),
+            };
             var measurements = new List<Measurement>();
             foreach (var scenario in Scenarios.All(samples))
             {
@@ -77,14 +87,19 @@ public static class BenchmarkProgram
                 measurements.Add(measurement);
             }
 
+            var codes = await PageOfIdentityCodesAsync(app.OwnerConnectionString, ct);
+            var decryption = Measurements.Decryption(app.Services, codes, options.Warmup, options.Repetitions);
+            Console.WriteLine($"    {decryption.Median,7:0.000} ms  decrypting {codes.Count} identity codes");
+
             // Last: it writes referrals, which the read scenarios above must not see.
             var sends = await SendThroughput.MeasureAsync(app, options.Sends, ct);
             Console.WriteLine($"    {sends.AppPerSecond,7:0.0} /s  SendReferral; raw INSERT of the same rows {sends.RawPerSecond:0.0} /s");
 
             var (version, settings) = await ServerInfoAsync(app.OwnerConnectionString, ct);
-            var run = new RunInfo(startedAt, options, database.Name, version, settings, startUp, volume);
+            var run = new RunInfo(startedAt, options, database.Name, version, settings, startUp, volume) { Decryption = decryption, DecryptedCodes = codes.Count };
             Console.WriteLine();
             Console.WriteLine(Report.ConsoleTable(measurements));
+            Console.WriteLine(Report.BreakdownTable(measurements, decryption, codes.Count));
             Console.WriteLine(Report.SendLine(sends));
 
             Directory.CreateDirectory(options.OutputDirectory);
@@ -105,6 +120,24 @@ public static class BenchmarkProgram
                 Console.WriteLine($"==> dropped database {database.Name}");
             }
         }
+    }
+
+    /// <summary>The identity codes of the Helsinki inbox's first page, as stored (plain text by the seeder).</summary>
+    private static async Task<IReadOnlyList<string>> PageOfIdentityCodesAsync(string connectionString, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            "SELECT client_identity_code FROM referrals WHERE receiver_organisation_id = @organisation ORDER BY sent_at DESC LIMIT 25", connection);
+        command.Parameters.AddWithValue("organisation", VolumeSamples.Helsinki);
+        var codes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            codes.Add(reader.GetString(0));
+        }
+
+        return codes;
     }
 
     private static async Task<(string Version, string Settings)> ServerInfoAsync(string connectionString, CancellationToken ct)

@@ -13,7 +13,13 @@ public sealed record RunInfo(
     string PostgresVersion,
     string PostgresSettings,
     TimeSpan StartUp,
-    VolumeReport Volume);
+    VolumeReport Volume)
+{
+    /// <summary>Decrypting and parsing a page of identity codes through the app's protector (Measurements.Decryption).</summary>
+    public Timings? Decryption { get; init; }
+
+    public int DecryptedCodes { get; init; }
+}
 
 /// <summary>The results as a console table and as a markdown file.</summary>
 public static class Report
@@ -42,6 +48,26 @@ public static class Report
         foreach (var m in measurements)
         {
             text.AppendLine(Invariant, $"{m.Scenario.Name.PadRight(width)} {m.App.Median,8:0.00} {m.App.P95,8:0.00} {m.Sql.UnderRls.Median,8:0.00} {m.Sql.UnderRls.P95,8:0.00} {m.Sql.Owner.Median,8:0.00} {m.Sql.Owner.P95,8:0.00} {Ratio(m.AppOverSql, Baseline.AppTarget),8} {Ratio(m.RlsOverOwner, Baseline.RlsTarget),8}  {m.Sql.Kind}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Where the time goes, for the scenarios broken down: the medians under RLS and their differences.</summary>
+    public static string BreakdownTable(IReadOnlyList<Measurement> measurements, Timings? decryption, int codes)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("where the time goes (medians in ms; all under RLS, each pair alternating in the same minutes)");
+        text.AppendLine(Invariant, $"{"use case",-44} {"app",8} {"no log",8} {"replayed",8} {"hand",8} {"log",8} {"EF",8} {"queries",8}");
+        foreach (var m in measurements.Where(m => m.Breakdown is not null))
+        {
+            var b = m.Breakdown!;
+            text.AppendLine(Invariant, $"{m.Scenario.Name,-44} {b.App.Median,8:0.00} {b.WithoutLog.Median,8:0.00} {b.Replayed.Median,8:0.00} {b.HandWritten.Median,8:0.00} {b.AccessLog,8:0.00} {b.Materialisation,8:0.00} {b.QueryShape,8:0.00}");
+        }
+
+        if (decryption is not null)
+        {
+            text.AppendLine(Invariant, $"decrypting {codes} identity codes (the app's protector, then parsing): median {decryption.Median:0.000} ms, p95 {decryption.P95:0.000} ms");
         }
 
         return text.ToString();
@@ -94,6 +120,25 @@ public static class Report
         foreach (var m in measurements)
         {
             md.AppendLine(Invariant, $"| {m.Scenario.Group} | {m.Scenario.Name} | {m.Sql.Kind} | {m.App.Median:0.00} | {m.App.P95:0.00} | {m.Sql.UnderRls.Median:0.00} | {m.Sql.UnderRls.P95:0.00} | {m.Sql.Owner.Median:0.00} | {m.Sql.Owner.P95:0.00} | {Ratio(m.AppOverSql, Baseline.AppTarget)} | {Ratio(m.RlsOverOwner, Baseline.RlsTarget)} | {m.Sql.IdsChecked} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Where the time goes");
+        md.AppendLine();
+        md.AppendLine("Medians in ms, all under row-level security, in the same minutes: the app; the app without the access-log insert and its commit (the inbox shown again with the same rows, `ListInboxQuery.AlreadyShown`; the case page's `RereadAsync`, its interactive render after the logged prerender), alternating with the app; the app's own queries replayed over Npgsql and the hand-written SQL, alternating. *log* = app − no log; *EF* (EF Core: building the query, materialising, the pool's connection and its tenant setting) = no log − replayed; *queries* (the app's SQL over the hand-written: round trips, columns, query shape) = replayed − hand-written.");
+        md.AppendLine();
+        md.AppendLine("| who | use case | app | no log | replayed | hand-written | log | EF | queries |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var m in measurements.Where(m => m.Breakdown is not null))
+        {
+            var b = m.Breakdown!;
+            md.AppendLine(Invariant, $"| {m.Scenario.Group} | {m.Scenario.Name} | {b.App.Median:0.00} | {b.WithoutLog.Median:0.00} | {b.Replayed.Median:0.00} | {b.HandWritten.Median:0.00} | {b.AccessLog:0.00} | {b.Materialisation:0.00} | {b.QueryShape:0.00} |");
+        }
+
+        if (run.Decryption is { } decryption)
+        {
+            md.AppendLine();
+            md.AppendLine(Invariant, $"Decryption, not in any figure above (the seeder writes identity codes in plain text): {run.DecryptedCodes} identity codes encrypted by the app's `PersonalDataProtector`, then decrypted and parsed as the columns' value converter does, {decryption.Median:0.000} ms median, {decryption.P95:0.000} ms p95 a page ({decryption.Milliseconds.Count} calls).");
         }
 
         md.AppendLine();

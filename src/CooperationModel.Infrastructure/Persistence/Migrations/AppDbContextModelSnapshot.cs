@@ -723,11 +723,15 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasIndex("FromOrganisationId", "ReferralId")
                         .HasDatabaseName("ix_disclosures_from_organisation_id_referral_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FromOrganisationId", "ReferralId"), new[] { "ToOrganisationId" });
+
                     b.HasIndex("ToOrganisationId", "At")
                         .HasDatabaseName("ix_disclosures_to_organisation_id_at");
 
                     b.HasIndex("ToOrganisationId", "ReferralId")
                         .HasDatabaseName("ix_disclosures_to_organisation_id_referral_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ToOrganisationId", "ReferralId"), new[] { "FromOrganisationId" });
 
                     b.ToTable("disclosures", (string)null);
                 });
@@ -904,23 +908,37 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasIndex("ReceiverOrganisationId", "IdentityCodeHash")
                         .HasDatabaseName("ix_referrals_receiver_organisation_id_client_identity_code_hash");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceiverOrganisationId", "IdentityCodeHash"), new[] { "SenderOrganisationId", "Id" });
+
                     b.HasIndex("ReceiverOrganisationId", "SentAt")
                         .HasDatabaseName("ix_referrals_receiver_organisation_id_sent_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceiverOrganisationId", "SentAt"), new[] { "SenderOrganisationId", "Id" });
 
                     b.HasIndex("SenderOrganisationId", "IdentityCodeHash")
                         .HasDatabaseName("ix_referrals_sender_organisation_id_client_identity_code_hash");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SenderOrganisationId", "IdentityCodeHash"), new[] { "ReceiverOrganisationId", "Id" });
+
                     b.HasIndex("ReceiverOrganisationId", "NamedWorkerUserId", "SentAt")
                         .HasDatabaseName("ix_referrals_receiver_organisation_id_named_worker_user_id_sen");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceiverOrganisationId", "NamedWorkerUserId", "SentAt"), new[] { "SenderOrganisationId", "Id" });
 
                     b.HasIndex("ReceiverOrganisationId", "Status", "RespondBy")
                         .HasDatabaseName("ix_referrals_receiver_organisation_id_status_respond_by");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceiverOrganisationId", "Status", "RespondBy"), new[] { "SenderOrganisationId", "Id" });
+
                     b.HasIndex("SenderOrganisationId", "CaseId", "SentAt")
                         .HasDatabaseName("ix_referrals_sender_organisation_id_case_id_sent_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SenderOrganisationId", "CaseId", "SentAt"), new[] { "ReceiverOrganisationId", "Id", "Status", "RespondBy" });
+
                     b.HasIndex("SenderOrganisationId", "Status", "RespondBy")
                         .HasDatabaseName("ix_referrals_sender_organisation_id_status_respond_by");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SenderOrganisationId", "Status", "RespondBy"), new[] { "ReceiverOrganisationId", "Id", "CaseId", "SentAt" });
 
                     b.ToTable("referrals", null, t =>
                         {
