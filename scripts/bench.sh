@@ -44,5 +44,5 @@ export BENCH_SCALE="${BENCH_SCALE:-national}"
 
 say "dotnet build tests/CooperationModel.Benchmarks -c Release"
 dotnet build tests/CooperationModel.Benchmarks -c Release --nologo -v quiet
-say "benchmark, scale $BENCH_SCALE"
+say "benchmark, ${BENCH_DATABASE:+the kept database $BENCH_DATABASE, not seeded again}${BENCH_DATABASE:-scale $BENCH_SCALE}"
 exec dotnet run --no-build -c Release --project tests/CooperationModel.Benchmarks

@@ -7,6 +7,8 @@ namespace CooperationModel.Tests.Shared.Performance;
 internal sealed class CopyTable(string name, params (string Column, NpgsqlDbType Type)[] columns)
 {
     private readonly List<object?[]> _rows = [];
+    private readonly List<int> _protected = [];
+    private Func<string, string>? _protect;
 
     public string Name { get; } = name;
 
@@ -14,11 +16,35 @@ internal sealed class CopyTable(string name, params (string Column, NpgsqlDbType
 
     public int Buffered => _rows.Count;
 
+    /// <summary>
+    /// Encrypts the named columns' text as the app stores it (its personal data protector), so that the app reads them
+    /// as it reads its own rows; null leaves them plain, which the app also reads (text from before encryption).
+    /// </summary>
+    public CopyTable Protecting(Func<string, string>? protect, params string[] protectedColumns)
+    {
+        _protect = protect;
+        _protected.AddRange(protectedColumns.Select(name => Array.FindIndex(columns, c => c.Column == name) is var i and >= 0
+            ? i
+            : throw new ArgumentException($"{Name} has no column {name}.", nameof(protectedColumns))));
+        return this;
+    }
+
     public void Add(params object?[] row)
     {
         if (row.Length != columns.Length)
         {
             throw new ArgumentException($"{Name}: {row.Length} values for {columns.Length} columns.", nameof(row));
+        }
+
+        if (_protect is not null)
+        {
+            foreach (var i in _protected)
+            {
+                if (row[i] is string plain)
+                {
+                    row[i] = _protect(plain);
+                }
+            }
         }
 
         _rows.Add(row);

@@ -23,12 +23,15 @@ public static class VolumeSeeder
     /// <summary>
     /// Seeds on the owner's connection (it writes every tenant's rows). With the app's identity code hash key (base64) the
     /// generated codes get the keyed hash the app looks clients up by, so that a search by identity code finds its client.
+    /// With the app's protector (<c>PersonalDataProtector.Protect</c>), personal data is written encrypted as the app
+    /// writes it, so that reads pay for decryption and the app's start-up has nothing to encrypt.
     /// </summary>
     public static async Task<VolumeReport> SeedAsync(
         string connectionString,
         VolumeOptions options,
         DateTimeOffset now,
         string identityCodeHashKey,
+        Func<string, string>? protect = null,
         TextWriter? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -37,7 +40,7 @@ public static class VolumeSeeder
         await connection.OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "SET synchronous_commit = off", cancellationToken);
 
-        var tables = new VolumeTables(Convert.FromBase64String(identityCodeHashKey));
+        var tables = new VolumeTables(Convert.FromBase64String(identityCodeHashKey), protect);
         var demoStaff = await DemoStaffAsync(connection, cancellationToken);
         var (handlers, workers) = VolumeGenerator.Staff(options, tables, demoStaff);
         var generator = new VolumeGenerator(options, tables, now, handlers, workers);
