@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Bunit;
+using Bunit.TestDoubles;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Notifications;
 using CooperationModel.Application.Notifications.CountUnread;
@@ -19,15 +20,16 @@ namespace CooperationModel.Web.Tests.Layout;
 public sealed class MainLayoutTests : ComponentTestContext
 {
     private readonly FailingCounts _counts = new();
+    private readonly BunitAuthorizationContext _auth;
 
     public MainLayoutTests()
     {
         Services.AddSingleton<ICountUnreadHandler>(_counts);
         Services.AddSingleton<IChangeFeed, NoChanges>();
         Services.AddSingleton<ICurrentUser>(new FixedUser(Guid.NewGuid(), Guid.NewGuid(), OrganisationKind.SocialServicesOrganiser, UserRole.SocialWorker, "Testi Käyttäjä"));
-        var auth = AddAuthorization();
-        auth.SetAuthorized("Testi Käyttäjä");
-        auth.SetRoles(nameof(UserRole.SocialWorker));
+        _auth = AddAuthorization();
+        _auth.SetAuthorized("Testi Käyttäjä");
+        _auth.SetRoles(nameof(UserRole.SocialWorker));
         // As the server prerenders it (the idle timeout, interactive only, needs scripts).
         SetRendererInfo(new RendererInfo("Static", false));
     }
@@ -72,6 +74,47 @@ public sealed class MainLayoutTests : ComponentTestContext
 
         cut.FindAll("[data-testid=layout-error]").ShouldBeEmpty();
         cut.Find("[data-testid=nav-notifications]").GetAttribute("data-count").ShouldBe("3");
+    }
+
+    [Theory]
+    [InlineData(Policies.Receiver, "nav-inbox")]
+    [InlineData(Policies.KelaHandler, "nav-cases")]
+    [InlineData(Policies.OrganisationAdmin, "nav-deadlines nav-access-log")]
+    public void Menu_HasTheLinksOfTheUsersPoliciesOnly(string policy, string links)
+    {
+        _auth.SetPolicies(policy);
+
+        var cut = RenderLayout();
+
+        cut.FindAll("nav[aria-label=Päävalikko] a").Select(a => a.GetAttribute("data-testid")).ShouldBe(links.Split(' '));
+        cut.Find("[data-testid=nav-inbox], [data-testid=nav-cases], [data-testid=nav-deadlines]").GetAttribute("href").ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public void Menu_NoOneSignedIn_NoMenuNoCountsNoSignOut()
+    {
+        _auth.SetNotAuthorized();
+
+        var cut = RenderLayout();
+
+        cut.FindAll("nav[aria-label=Päävalikko]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=nav-notifications]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=sign-out]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=user-name]").ShouldBeEmpty();
+        cut.Find("[data-testid=page]").TextContent.ShouldBe("sivu");
+    }
+
+    [Fact]
+    public void Bar_ShowsTheUsersNameAndTheCountsBadge()
+    {
+        _auth.SetClaims(new System.Security.Claims.Claim(AppClaimTypes.DisplayName, "Testi Käyttäjä"));
+
+        var cut = RenderLayout();
+
+        cut.Find("[data-testid=user-name]").TextContent.ShouldBe("Testi Käyttäjä");
+        var badge = cut.Find("[data-testid=nav-notifications-badge]");
+        badge.QuerySelector("[data-testid=nav-notifications]")!.GetAttribute("aria-label").ShouldNotBeNullOrEmpty();
+        badge.QuerySelector(".mud-badge")!.TextContent.ShouldBe("3");
     }
 
     [Fact]
