@@ -22,7 +22,7 @@
 #   LOAD_PAGES     pages (default "inbox workspace case referral")
 #   LOAD_THINK     seconds between a circuit's UI events (default 30)
 #   LOAD_EVENTS_FOR  seconds of the event phase per count (default 60)
-#   LOAD_IDLE_FOR  seconds of the idle phase (CPU with nothing sent) per count (default 10)
+#   LOAD_IDLE_FOR  seconds of the idle phase (CPU with nothing sent, after as long to settle) per count (default 10)
 #   LOAD_RAMP_AT   at this count, lower the think time step by step (10 s ... 0.04 s) until
 #                  p95 passes 250 ms; reports the event rate and the server's CPU there
 #                  (default 1000 when LOAD_CIRCUITS has it; "" for none)

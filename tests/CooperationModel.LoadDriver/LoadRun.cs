@@ -124,6 +124,8 @@ public static class LoadRun
                     continue;
                 }
 
+                // The last circuits' start-up work (first renders, interop answers) settles first: it is not idle CPU.
+                await Task.Delay(options.IdlePhase, cancellationToken);
                 var idleRate = await IdleRateAsync(diagnostics, options.IdlePhase, cancellationToken);
                 var phase = await EventsAsync(circuits, options, kinds, options.ThinkTime, options.EventPhase, idleRate, diagnostics, cancellationToken);
                 report.AppendLine(CultureInfo.InvariantCulture,
