@@ -26,6 +26,7 @@ public sealed partial class Circuit : IAsyncDisposable
     private readonly ConcurrentQueue<string> _texts = new();
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly ConcurrentQueue<string> _jsCalls = new();
+    private readonly Dictionary<int, string?> _componentTestIds = [];
     private readonly SemaphoreSlim _batchArrived = new(0);
     private readonly TaskCompletionSource<long> _rendererInterop = new(TaskCreationOptions.RunContinuationsAsynchronously);
     /// <summary>How long the server may take to answer a call before the circuit is taken as broken.</summary>
@@ -35,7 +36,14 @@ public sealed partial class Circuit : IAsyncDisposable
     private long _nextJsObjectId = 1000;
     private int _batches;
 
-    private Circuit(HubConnection connection) => _connection = connection;
+    /// <summary>False under load: the texts of thousands of circuits would be the driver's memory (only tests wait for a text).</summary>
+    private readonly bool _keepTexts;
+
+    private Circuit(HubConnection connection, bool keepTexts)
+    {
+        _connection = connection;
+        _keepTexts = keepTexts;
+    }
 
     /// <summary>Render batches received.</summary>
     public int Batches => _batches;
@@ -51,8 +59,11 @@ public sealed partial class Circuit : IAsyncDisposable
 
     public IReadOnlyCollection<EventHandlerFrame> EventHandlers => [.. _handlers.Values];
 
-    /// <summary>GETs <paramref name="path"/> as the signed-in user and opens its circuit.</summary>
-    public static async Task<Circuit> OpenAsync(DemoSession session, string path, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// GETs <paramref name="path"/> as the signed-in user and opens its circuit; <paramref name="keepTexts"/> false keeps
+    /// none of the texts that arrive (a load run), so that <see cref="WaitForTextAsync"/> cannot be used.
+    /// </summary>
+    public static async Task<Circuit> OpenAsync(DemoSession session, string path, CancellationToken cancellationToken = default, bool keepTexts = true)
     {
         var pageUri = new Uri(session.BaseAddress, path);
         using var response = await session.Http.GetAsync(pageUri, cancellationToken);
@@ -82,7 +93,7 @@ public sealed partial class Circuit : IAsyncDisposable
             });
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
         var connection = builder.Build();
-        var circuit = new Circuit(connection);
+        var circuit = new Circuit(connection, keepTexts);
         circuit.Attach();
         try
         {
@@ -145,6 +156,10 @@ public sealed partial class Circuit : IAsyncDisposable
     public EventHandlerFrame? FindHandler(string testId, string eventName) =>
         _handlers.Values.Where(h => h.TestId == testId && h.EventName == eventName).MaxBy(h => h.Id);
 
+    /// <summary>Every live handler of an event inside the given data-testid, in the order they were rendered.</summary>
+    public IReadOnlyList<EventHandlerFrame> FindHandlers(string testId, string eventName, string? element = null) =>
+        [.. _handlers.Values.Where(h => h.TestId == testId && h.EventName == eventName && (element is null || h.Element == element)).OrderBy(h => h.Order)];
+
     /// <summary>A click, as the browser's event delegator dispatches it; completes when the server has handled it.</summary>
     public Task<TimeSpan> ClickAsync(EventHandlerFrame handler, CancellationToken cancellationToken = default) =>
         DispatchAsync(handler, new JsonObject
@@ -191,20 +206,37 @@ public sealed partial class Circuit : IAsyncDisposable
             string? error = null;
             try
             {
-                var batch = RenderBatch.Read(data);
-                foreach (var text in batch.Texts)
+                var batch = RenderBatch.Read(data, _componentTestIds);
+                if (_keepTexts)
                 {
-                    _texts.Enqueue(text);
+                    foreach (var text in batch.Texts)
+                    {
+                        _texts.Enqueue(text);
+                    }
                 }
 
+                var replaced = new List<EventHandlerFrame>();
                 foreach (var disposed in batch.DisposedEventHandlers)
                 {
-                    _handlers.TryRemove(disposed, out _);
+                    if (_handlers.TryRemove(disposed, out var old))
+                    {
+                        replaced.Add(old);
+                    }
                 }
 
                 foreach (var handler in batch.EventHandlers)
                 {
-                    _handlers[handler.Id] = handler;
+                    // A re-rendered attribute gets a new handler id in an edit that names no element: it takes the place
+                    // of the handler of the same event that the batch disposes, in order.
+                    var known = handler;
+                    if (handler.Element.Length == 0 && replaced.FindIndex(o => o.EventName == handler.EventName) is >= 0 and var index)
+                    {
+                        var old = replaced[index];
+                        replaced.RemoveAt(index);
+                        known = handler with { TestId = old.TestId, Element = old.Element, Order = old.Order };
+                    }
+
+                    _handlers[known.Id] = known;
                 }
             }
             catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException)

@@ -3,14 +3,18 @@ using System.Diagnostics;
 namespace CooperationModel.Web.Endpoints;
 
 /// <summary>
-/// The load profile's view of the server's memory (<c>make load</c>, docs/performance.md): a full blocking, compacting
-/// GC, then the live managed heap, the GC's own figures, the process's RSS and its CPU time. Mapped only when
+/// The load profile's view of the server (<c>make load</c>, docs/performance.md). <see cref="Path"/>: a full blocking,
+/// compacting GC, then the live managed heap, the GC's own figures, the process's RSS and its CPU time.
+/// <see cref="CpuPath"/>: the process's CPU time and the GC's collection counts, without a collection (the CPU of UI
+/// events is measured with it: a forced GC in the reading would outweigh the events). Mapped only when
 /// <c>LoadTest:Diagnostics</c> is true and the environment is not Production; no user, no personal data, and never
 /// in a deployment (deploy/ does not set it).
 /// </summary>
 public static class LoadDiagnosticsEndpoints
 {
     public const string Path = "/_load/gc";
+
+    public const string CpuPath = "/_load/cpu";
 
     public static IEndpointRouteBuilder MapLoadDiagnostics(this IEndpointRouteBuilder endpoints, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -35,6 +39,17 @@ public static class LoadDiagnosticsEndpoints
                 WorkingSetBytes = process.WorkingSet64,
                 CpuMilliseconds = process.TotalProcessorTime.TotalMilliseconds,
                 System.Runtime.GCSettings.IsServerGC,
+            });
+        }).AllowAnonymous();
+        endpoints.MapGet(CpuPath, () =>
+        {
+            using var process = Process.GetCurrentProcess();
+            return Results.Ok(new
+            {
+                CpuMilliseconds = process.TotalProcessorTime.TotalMilliseconds,
+                Gen0Collections = GC.CollectionCount(0),
+                Gen2Collections = GC.CollectionCount(2),
+                ThreadPoolThreads = ThreadPool.ThreadCount,
             });
         }).AllowAnonymous();
         return endpoints;

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.LoadDriver;
@@ -22,7 +23,12 @@ public sealed class KestrelAppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("circuits");
-        _factory = new AppFactory(_database, new Dictionary<string, string> { ["LoadTest:Diagnostics"] = "true" });
+        _factory = new AppFactory(_database, new Dictionary<string, string>
+        {
+            ["LoadTest:Diagnostics"] = "true",
+            // A failed event's message says why (the driver reports it).
+            ["DetailedErrors"] = "true",
+        });
         _factory.UseKestrel(0);
         _factory.StartServer();
         BaseAddress = _factory.ClientOptions.BaseAddress;
@@ -60,9 +66,42 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
         await circuit.WaitForTextAsync("Maija Meikäläinen", Patience);
 
         var onlyMine = circuit.FindHandler("inbox-mine", "change");
-        onlyMine.ShouldNotBeNull(string.Join(", ", circuit.EventHandlers.Select(h => $"{h.TestId}:{h.EventName}")));
+        onlyMine.ShouldNotBeNull(PageEvents.Describe(circuit));
         var batches = circuit.Batches;
         await circuit.ChangeAsync(onlyMine, JsonValue.Create(true));
+        await circuit.WaitForBatchAfterAsync(batches, Patience);
+        circuit.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_load_runs_click_on_the_inbox_hides_and_shows_the_referral_again_over_the_circuit()
+    {
+        using var session = await DemoSession.SignInAsync(app.BaseAddress, DemoDataSeeder.WorkerHelsinki.Email, DemoDataSeeder.DemoPassword);
+        await using var circuit = await Circuit.OpenAsync(session, "inbox");
+        await circuit.WaitForTextAsync("Maija Meikäläinen", Patience);
+
+        // "Only mine": the demo referral names no worker yet, so the list empties; off again, it comes back.
+        var seen = circuit.Texts.Count;
+        await PageEvents.SendAsync(circuit, "inbox", PageEvents.Click, turn: 0);
+        await WaitForNewTextAsync(circuit, seen, "Ei saapuneita ilmoituksia");
+        seen = circuit.Texts.Count;
+        await PageEvents.SendAsync(circuit, "inbox", PageEvents.Click, turn: 1);
+        await WaitForNewTextAsync(circuit, seen, "Maija Meikäläinen");
+        circuit.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_load_runs_filter_on_the_inbox_searches_and_clears_over_the_circuit()
+    {
+        using var session = await DemoSession.SignInAsync(app.BaseAddress, DemoDataSeeder.WorkerHelsinki.Email, DemoDataSeeder.DemoPassword);
+        await using var circuit = await Circuit.OpenAsync(session, "inbox");
+        await circuit.WaitForTextAsync("Maija Meikäläinen", Patience);
+
+        var batches = circuit.Batches;
+        await PageEvents.SendAsync(circuit, "inbox", PageEvents.Filter, turn: 0);
+        await circuit.WaitForBatchAfterAsync(batches, Patience);
+        batches = circuit.Batches;
+        await PageEvents.SendAsync(circuit, "inbox", PageEvents.Filter, turn: 1);
         await circuit.WaitForBatchAfterAsync(batches, Patience);
         circuit.Errors.ShouldBeEmpty();
     }
@@ -74,6 +113,22 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
         await using var circuit = await Circuit.OpenAsync(session, "cases");
 
         await circuit.WaitForTextAsync("Omat asiat", Patience);
+        circuit.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_load_runs_tab_change_on_the_workspace_shows_every_case_and_back_over_the_circuit()
+    {
+        using var session = await DemoSession.SignInAsync(app.BaseAddress, DemoDataSeeder.HandlerSouth.Email, DemoDataSeeder.DemoPassword);
+        await using var circuit = await Circuit.OpenAsync(session, "cases");
+        await circuit.WaitForTextAsync("Omat asiat", Patience);
+
+        var seen = circuit.Texts.Count;
+        await PageEvents.SendAsync(circuit, "workspace", PageEvents.Tab, turn: 0);
+        await WaitForNewTextAsync(circuit, seen, "Maija Meikäläinen");
+        var batches = circuit.Batches;
+        await PageEvents.SendAsync(circuit, "workspace", PageEvents.Tab, turn: 1);
+        await circuit.WaitForBatchAfterAsync(batches, Patience);
         circuit.Errors.ShouldBeEmpty();
     }
 
@@ -108,6 +163,38 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
         gc.HeapBytes.ShouldBeGreaterThan(0);
         gc.WorkingSetBytes.ShouldBeGreaterThan(gc.HeapBytes);
         gc.CpuMilliseconds.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task The_load_profile_reads_the_servers_cpu_time_without_a_collection()
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var gen2 = async () => (int)(await http.GetFromJsonAsync<JsonObject>("_load/cpu"))!["gen2Collections"]!;
+        var before = await gen2();
+        var cpu = await LoadRun.ReadCpuAsync(http);
+        var after = await gen2();
+
+        cpu.ShouldBeGreaterThan(0);
+        // The GC reading forces two full collections; the CPU reading none (a background one may come, not two).
+        (after - before).ShouldBeLessThan(2);
+        await LoadRun.ReadServerAsync(http);
+        (await gen2() - after).ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    /// <summary>Waits until a text containing <paramref name="text"/> arrives after the first <paramref name="seen"/> texts.</summary>
+    private static async Task WaitForNewTextAsync(Circuit circuit, int seen, string text)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!circuit.Texts.Skip(seen).Any(t => t.Contains(text, StringComparison.Ordinal)))
+        {
+            circuit.Errors.ShouldBeEmpty();
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"'{text}' did not arrive after the event; it brought: {string.Join(" | ", circuit.Texts.Skip(seen).Take(40))}");
+            }
+
+            await circuit.WaitForBatchAfterAsync(circuit.Batches, TimeSpan.FromSeconds(1)).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
     }
 
     /// <summary>The demo referral (Maija Meikäläinen's) and its case, read past the app as the owner.</summary>

@@ -3,19 +3,21 @@ using CooperationModel.Web.Endpoints;
 
 namespace CooperationModel.IntegrationTests.Circuits;
 
-/// <summary>The load profile's diagnostics endpoint (it forces a full GC) is not there unless the load profile asks for it.</summary>
+/// <summary>The load profile's diagnostics endpoints (one forces a full GC) are not there unless the load profile asks for them.</summary>
 [Collection(AppCollection.Name)]
 public sealed class LoadDiagnosticsTests(AppFixture app)
 {
-    [Fact]
-    public async Task The_app_has_no_diagnostics_endpoint_outside_the_load_profile()
+    [Theory]
+    [InlineData(LoadDiagnosticsEndpoints.Path, "heapSizeBytes")]
+    [InlineData(LoadDiagnosticsEndpoints.CpuPath, "cpuMilliseconds")]
+    public async Task The_app_has_no_diagnostics_endpoint_outside_the_load_profile(string path, string figure)
     {
         using var client = app.Factory.CreateClient();
 
-        using var response = await client.GetAsync(LoadDiagnosticsEndpoints.Path);
+        using var response = await client.GetAsync(path);
 
-        // An unknown path gets the app's friendly not-found page (HTML), never the figures of a forced GC.
+        // An unknown path gets the app's friendly not-found page (HTML), never the server's figures.
         response.Content.Headers.ContentType?.MediaType.ShouldNotBe("application/json");
-        (await response.Content.ReadAsStringAsync()).ShouldNotContain("heapSizeBytes");
+        (await response.Content.ReadAsStringAsync()).ShouldNotContain(figure);
     }
 }
