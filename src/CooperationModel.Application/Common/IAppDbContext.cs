@@ -49,6 +49,13 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<ReferralDeadlineSetting> DeadlineSettings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps one connection for the rest of this short-lived context, its queries and its save, instead of one from the
+    /// pool for each (every connection opened sends the tenant setting first: a round trip). For a use case that reads
+    /// more than once before it saves; the connection goes back to the pool when the context is disposed.
+    /// </summary>
+    Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>Creates one short-lived context per operation (the EF Core pattern for Blazor Server).</summary>

@@ -18,6 +18,11 @@ namespace CooperationModel.Infrastructure.Notifications;
 /// nothing to the save. Before the save it only reads the change tracker, and the rows it reads (referrals, forwards,
 /// messages, notifications) are added and changed by the use case alone, never by another interceptor; so its place in
 /// the interceptor order does not matter.
+/// <para>
+/// The signal goes in the save's transaction (<see cref="AppDbContext"/> begins one for a save that signals), so it costs
+/// no commit of its own, and PostgreSQL delivers it at the commit, never for a save rolled back. There a failed signal
+/// fails the save (a statement that failed spoils the transaction); outside a transaction it is logged and the save kept.
+/// </para>
 /// </summary>
 public sealed partial class ChangeSignalInterceptor(ILogger<ChangeSignalInterceptor> logger) : SaveChangesInterceptor
 {
@@ -46,7 +51,7 @@ public sealed partial class ChangeSignalInterceptor(ILogger<ChangeSignalIntercep
                 // The save is done: the signal goes out even if the caller gave up waiting.
                 await eventData.Context!.Database.ExecuteSqlAsync(SignalSql(signals), CancellationToken.None);
             }
-            catch (DbException exception)
+            catch (DbException exception) when (eventData.Context!.Database.CurrentTransaction is null)
             {
                 LogSignalFailed(logger, signals.Length, exception);
             }
@@ -63,7 +68,7 @@ public sealed partial class ChangeSignalInterceptor(ILogger<ChangeSignalIntercep
             {
                 eventData.Context!.Database.ExecuteSql(SignalSql(signals));
             }
-            catch (DbException exception)
+            catch (DbException exception) when (eventData.Context!.Database.CurrentTransaction is null)
             {
                 LogSignalFailed(logger, signals.Length, exception);
             }
@@ -107,6 +112,9 @@ public sealed partial class ChangeSignalInterceptor(ILogger<ChangeSignalIntercep
         _pending.Remove(context);
         return organisations.Count == 0 ? null : [.. organisations.Select(id => id.ToString())];
     }
+
+    /// <summary>Whether a save of the context would signal anyone (it changes referral data or notifications).</summary>
+    internal static bool Signals(AppDbContext db) => ChangedOrganisations(db).Count > 0;
 
     /// <summary>The organisations whose open pages show something this save changes.</summary>
     private static HashSet<Guid> ChangedOrganisations(AppDbContext db)

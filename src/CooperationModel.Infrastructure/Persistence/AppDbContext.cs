@@ -8,6 +8,7 @@ using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Infrastructure.Identity;
+using CooperationModel.Infrastructure.Notifications;
 using CooperationModel.Infrastructure.Protection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -55,6 +56,41 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
 
     internal ICurrentUser User => user;
+
+    public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) => Database.OpenConnectionAsync(cancellationToken);
+
+    /// <summary>
+    /// Saves; a save that signals open pages (<see cref="ChangeSignalInterceptor"/>) and is in no transaction yet gets one
+    /// of its own, so its rows and the signal are committed together: one commit, one WAL flush, instead of the save's and
+    /// the signal's. Anything that fails, a conflict included, rolls it back.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null || !ChangeSignalInterceptor.Signals(this))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // The rows are written: their commit is not given up when the caller stops waiting.
+        await transaction.CommitAsync(CancellationToken.None);
+        return saved;
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null || !ChangeSignalInterceptor.Signals(this))
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.BeginTransaction();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction.Commit();
+        return saved;
+    }
 
     /// <summary>Encrypts the personal data columns; the model is built per protector (<see cref="ProtectorModelCacheKeyFactory"/>).</summary>
     internal PersonalDataProtector Protector => protector;

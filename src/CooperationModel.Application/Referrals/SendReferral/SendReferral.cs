@@ -57,6 +57,8 @@ public sealed class SendReferralHandler(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        // Three reads and a save: on one connection, so the tenant setting is sent once.
+        await db.KeepConnectionOpenAsync(cancellationToken);
         var clientCase = await db.Cases.Include(c => c.Events).SingleOrDefaultAsync(c => c.Id == command.CaseId, cancellationToken);
         if (clientCase is null)
         {
