@@ -21,6 +21,7 @@ namespace CooperationModel.LoadDriver;
 public sealed partial class Circuit : IAsyncDisposable
 {
     private readonly HubConnection _connection;
+    private readonly DemoSession _session;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<DotNetAnswer>> _calls = new();
     private readonly ConcurrentDictionary<ulong, EventHandlerFrame> _handlers = new();
     private readonly ConcurrentQueue<string> _texts = new();
@@ -39,9 +40,10 @@ public sealed partial class Circuit : IAsyncDisposable
     /// <summary>False under load: the texts of thousands of circuits would be the driver's memory (only tests wait for a text).</summary>
     private readonly bool _keepTexts;
 
-    private Circuit(HubConnection connection, bool keepTexts)
+    private Circuit(HubConnection connection, DemoSession session, bool keepTexts)
     {
         _connection = connection;
+        _session = session;
         _keepTexts = keepTexts;
     }
 
@@ -93,7 +95,7 @@ public sealed partial class Circuit : IAsyncDisposable
             });
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
         var connection = builder.Build();
-        var circuit = new Circuit(connection, keepTexts);
+        var circuit = new Circuit(connection, session, keepTexts);
         circuit.Attach();
         try
         {
@@ -309,8 +311,31 @@ public sealed partial class Circuit : IAsyncDisposable
     [GeneratedRegex("<!--Blazor-Server-Component-State:([A-Za-z0-9+/=]+)-->")]
     private static partial Regex State();
 
+    /// <summary>Whether the server took the disconnect of <see cref="DisposeAsync"/> (it answers 400 to a malformed one).</summary>
+    public bool EndedOnServer { get; private set; }
+
+    /// <summary>
+    /// Ends the circuit as a closed tab does: blazor.web.js posts the circuit's id to <c>_blazor/disconnect</c> (a beacon,
+    /// on unload) and the server ends the circuit at once. Only dropping the connection would leave it as a disconnected
+    /// circuit for CircuitOptions.DisconnectedCircuitRetentionPeriod (3 minutes), waiting for a reconnect, and the next
+    /// step's readings would count it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (CircuitId.Length > 0)
+        {
+            try
+            {
+                using var disconnect = new FormUrlEncodedContent([new("circuitId", CircuitId)]);
+                using var answer = await _session.Http.PostAsync(new Uri(_session.BaseAddress, "_blazor/disconnect"), disconnect);
+                EndedOnServer = answer.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                // The server is gone already: nothing is left to end.
+            }
+        }
+
         await _connection.DisposeAsync();
         _batchArrived.Dispose();
     }

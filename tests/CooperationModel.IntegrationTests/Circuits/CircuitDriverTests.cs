@@ -74,6 +74,18 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task A_circuit_the_driver_ends_is_ended_on_the_server_as_a_closed_tabs_is()
+    {
+        using var session = await DemoSession.SignInAsync(app.BaseAddress, DemoDataSeeder.WorkerHelsinki.Email, DemoDataSeeder.DemoPassword);
+        var circuit = await Circuit.OpenAsync(session, "inbox");
+        await circuit.WaitForTextAsync("Maija Meikäläinen", Patience);
+
+        await circuit.DisposeAsync();
+
+        circuit.EndedOnServer.ShouldBeTrue("the server refused the driver's POST to _blazor/disconnect");
+    }
+
+    [Fact]
     public async Task The_load_runs_click_on_the_inbox_hides_and_shows_the_referral_again_over_the_circuit()
     {
         using var session = await DemoSession.SignInAsync(app.BaseAddress, DemoDataSeeder.WorkerHelsinki.Email, DemoDataSeeder.DemoPassword);
