@@ -152,6 +152,8 @@ public sealed class GetCaseHandler(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        // Its queries (and the access log's save) on one connection: the tenant setting is sent once, not per query.
+        await db.KeepConnectionOpenAsync(cancellationToken);
         var c = await db.Cases.AsNoTracking()
             .Include(x => x.Events)
             .Include(x => x.GuidanceContacts)

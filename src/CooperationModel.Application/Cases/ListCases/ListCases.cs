@@ -86,6 +86,8 @@ public sealed class ListCasesHandler(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        // Its queries (and the access log's save) on one connection: the tenant setting is sent once, not per query.
+        await db.KeepConnectionOpenAsync(cancellationToken);
         var today = clock.Today();
         var nearDays = options.Value.NearDeadlineWorkingDays;
         var cases = db.Cases.AsNoTracking();
@@ -147,6 +149,8 @@ public sealed class ListCasesHandler(
     public async Task<WorkspaceCounts> CountAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        // Its queries (and the access log's save) on one connection: the tenant setting is sent once, not per query.
+        await db.KeepConnectionOpenAsync(cancellationToken);
         var today = clock.Today();
         var sent = SentBy(db.Referrals, user.OrganisationId);
         Task<int> Count(CaseListFilter filter) => Matching(db.Cases.AsNoTracking(), sent, filter, today).CountAsync(cancellationToken);

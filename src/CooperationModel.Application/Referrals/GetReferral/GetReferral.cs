@@ -128,6 +128,8 @@ public sealed class GetReferralHandler(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        // Its queries (and the access log's save) on one connection: the tenant setting is sent once, not per query.
+        await db.KeepConnectionOpenAsync(cancellationToken);
         var referral = await db.FindForWorkAsync(referralId, cancellationToken);
         if (referral is null)
         {

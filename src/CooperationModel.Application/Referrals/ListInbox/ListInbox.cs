@@ -111,6 +111,8 @@ public sealed class ListInboxHandler(
         }
 
         await using var db = await dbFactory.CreateAsync(cancellationToken);
+        // Its queries (and the access log's save) on one connection: the tenant setting is sent once, not per query.
+        await db.KeepConnectionOpenAsync(cancellationToken);
         var today = clock.Today();
         var page = IsPartner(user.OrganisationKind)
             ? await ForwardedAsync(db, query, cancellationToken)
