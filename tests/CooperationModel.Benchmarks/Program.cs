@@ -31,6 +31,8 @@ public static class BenchmarkProgram
 
         var kept = options.Database is { } reused ? await KeptDatabase.LoadAsync(options.OutputDirectory, reused, ct) : null;
         var scale = kept is null ? options.Scale : VolumeOptions.Parse(kept.Scale);
+        // The kept database's scale, not the default's, in everything the run reports.
+        options = options with { Scale = scale };
         Console.WriteLine($"==> benchmark, scale {scale.Name}: {scale.Referrals:N0} referrals over {scale.Years} years");
         var database = kept?.Open(options.Server) ?? await TestDatabase.CreateAsync("bench", options.Server);
         Console.WriteLine(kept is null ? $"==> database {database.Name}" : $"==> database {database.Name}, kept by an earlier run: not seeded again");

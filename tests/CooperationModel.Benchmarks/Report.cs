@@ -138,7 +138,7 @@ public static class Report
         if (run.Decryption is { } decryption)
         {
             md.AppendLine();
-            md.AppendLine(Invariant, $"Decryption, not in any figure above (the seeder writes identity codes in plain text): {run.DecryptedCodes} identity codes encrypted by the app's `PersonalDataProtector`, then decrypted and parsed as the columns' value converter does, {decryption.Median:0.000} ms median, {decryption.P95:0.000} ms p95 a page ({decryption.Milliseconds.Count} calls).");
+            md.AppendLine(Invariant, $"Decryption on its own (the seeder writes personal data encrypted, so the figures above include it): {run.DecryptedCodes} identity codes encrypted by the app's `PersonalDataProtector`, then decrypted and parsed as the columns' value converter does, {decryption.Median:0.000} ms median, {decryption.P95:0.000} ms p95 a page ({decryption.Milliseconds.Count} calls).");
         }
 
         md.AppendLine();
