@@ -17,7 +17,7 @@ namespace CooperationModel.Benchmarks;
 ///   --sends N                  BENCH_SENDS        referrals sent through the app, and as many raw, for throughput (default 200)
 ///   --output DIR               BENCH_OUTPUT       where the markdown goes (default test-output/benchmarks of the repo)
 ///   --keep                     BENCH_KEEP=1       keep the database afterwards (its name is printed; its keys and row counts go to
-///                                                 test-output/benchmarks/kept/NAME.json)
+///                                                 .local/benchmarks/kept/NAME.json)
 ///   --seed-only                BENCH_SEED_ONLY=1  seed and keep, time nothing (seed a big scale now, time it on a quiet machine later)
 ///   --database NAME            BENCH_DATABASE     time a database kept by an earlier run again, without seeding (it stays kept)
 /// </code>
@@ -26,6 +26,9 @@ public sealed record BenchmarkOptions(VolumeOptions Scale, string Server, int Wa
 {
     /// <summary>Referrals sent through SendReferral (and as many written raw) for the throughput figure.</summary>
     public int Sends { get; init; } = 200;
+
+    /// <summary>Where a kept database's keys and row counts go: .local/benchmarks/kept of the repo (make test empties test-output).</summary>
+    public string KeptDirectory { get; init; } = Path.Combine(RepositoryRoot(), ".local", "benchmarks", "kept");
 
     /// <summary>Seed and keep the database, time nothing.</summary>
     public bool SeedOnly { get; init; }

@@ -6,14 +6,15 @@ namespace CooperationModel.Benchmarks;
 
 /// <summary>
 /// A seeded database kept by <c>BENCH_KEEP=1</c>, and what is needed to time it again with <c>BENCH_DATABASE</c>: the
-/// keys it was seeded with (the identity code hashes depend on one) and what the seeder wrote. Written beside the
-/// reports (test-output/benchmarks/kept, ignored by git); test keys of a throw-away database, not secrets.
+/// keys it was seeded with (without them its encrypted data and identity code hashes cannot be read) and what the seeder
+/// wrote. Written to .local/benchmarks/kept (ignored by git, and not emptied by make test as test-output is); test keys
+/// of a throw-away database, not secrets.
 /// </summary>
 public sealed record KeptDatabase(string Name, string Scale, string KeyEncryptionKey, string IdentityCodeHashKey, IReadOnlyList<KeptTable> Tables, double SeedingSeconds, double AnalysingSeconds)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static async Task SaveAsync(string outputDirectory, TestDatabase database, VolumeReport volume, CancellationToken ct)
+    public static async Task SaveAsync(string keptDirectory, TestDatabase database, VolumeReport volume, CancellationToken ct)
     {
         var kept = new KeptDatabase(
             database.Name,
@@ -23,13 +24,13 @@ public sealed record KeptDatabase(string Name, string Scale, string KeyEncryptio
             [.. volume.Tables.Select(t => new KeptTable(t.Table, t.Rows))],
             volume.Seeding.TotalSeconds,
             volume.Analysing.TotalSeconds);
-        Directory.CreateDirectory(FolderOf(outputDirectory));
-        await File.WriteAllTextAsync(FileOf(outputDirectory, database.Name), JsonSerializer.Serialize(kept, Json), ct);
+        Directory.CreateDirectory(keptDirectory);
+        await File.WriteAllTextAsync(FileOf(keptDirectory, database.Name), JsonSerializer.Serialize(kept, Json), ct);
     }
 
-    public static async Task<KeptDatabase> LoadAsync(string outputDirectory, string name, CancellationToken ct)
+    public static async Task<KeptDatabase> LoadAsync(string keptDirectory, string name, CancellationToken ct)
     {
-        var file = FileOf(outputDirectory, name);
+        var file = FileOf(keptDirectory, name);
         if (!File.Exists(file))
         {
             throw new InvalidOperationException($"BENCH_DATABASE={name}: {file} is missing; only a database kept by BENCH_KEEP=1 can be timed again.");
@@ -47,9 +48,7 @@ public sealed record KeptDatabase(string Name, string Scale, string KeyEncryptio
         TimeSpan.FromSeconds(SeedingSeconds),
         TimeSpan.FromSeconds(AnalysingSeconds));
 
-    private static string FolderOf(string outputDirectory) => Path.Combine(outputDirectory, "kept");
-
-    private static string FileOf(string outputDirectory, string name) => Path.Combine(FolderOf(outputDirectory), $"{name}.json");
+    private static string FileOf(string keptDirectory, string name) => Path.Combine(keptDirectory, $"{name}.json");
 }
 
 public sealed record KeptTable(string Table, long Rows);

@@ -29,7 +29,7 @@ public static class BenchmarkProgram
         var ct = cancel.Token;
         var startedAt = DateTimeOffset.UtcNow;
 
-        var kept = options.Database is { } reused ? await KeptDatabase.LoadAsync(options.OutputDirectory, reused, ct) : null;
+        var kept = options.Database is { } reused ? await KeptDatabase.LoadAsync(options.KeptDirectory, reused, ct) : null;
         var scale = kept is null ? options.Scale : VolumeOptions.Parse(kept.Scale);
         // The kept database's scale, not the default's, in everything the run reports.
         options = options with { Scale = scale };
@@ -56,7 +56,7 @@ public static class BenchmarkProgram
                     app.OwnerConnectionString, options.Scale, DateTimeOffset.UtcNow, database.IdentityCodeHashKey, protector.Protect, Console.Out, ct);
                 if (options.Keep)
                 {
-                    await KeptDatabase.SaveAsync(options.OutputDirectory, database, volume, ct);
+                    await KeptDatabase.SaveAsync(options.KeptDirectory, database, volume, ct);
                 }
             }
             else
