@@ -176,6 +176,31 @@ public sealed partial class Circuit : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the page has an element with this data-testid now.</summary>
+    public bool HasElement(string testId)
+    {
+        lock (_tree)
+        {
+            return _tree.Contains(testId);
+        }
+    }
+
+    /// <summary>Waits until render batches have made <paramref name="condition"/> true (checked after each batch).</summary>
+    public async Task WaitUntilAsync(Func<Circuit, bool> condition, string what, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition(this))
+        {
+            var left = timeout - deadline.Elapsed;
+            if (left <= TimeSpan.Zero || !_errors.IsEmpty)
+            {
+                throw new TimeoutException($"{what} did not happen over the circuit ({_batches} batches; errors: {string.Join("; ", _errors)}).");
+            }
+
+            await _batchArrived.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
     /// <summary>The first live handler of an event, in document order, on the element with the given data-testid or inside it.</summary>
     public EventHandlerFrame? FindHandler(string testId, string eventName, string? element = null) =>
         FindHandlers(testId, eventName, element) is [var first, ..] ? first : null;

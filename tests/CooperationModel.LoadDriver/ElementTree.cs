@@ -176,6 +176,30 @@ public sealed class ElementTree
         }
     }
 
+    /// <summary>Whether an element with this data-testid is in the page.</summary>
+    public bool Contains(string testId)
+    {
+        return _roots.Any(Has);
+
+        bool Has(Node node)
+        {
+            if (node.TestId == testId)
+            {
+                return true;
+            }
+
+            for (var i = 0; i < node.Count; i++)
+            {
+                if (node.Children![i] is var child && child != Node.Leaf && Has(child))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>An element (a name) or a component's container (no name), or the shared leaf of text and markup.</summary>
     public sealed class Node(string? name)
     {
