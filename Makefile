@@ -20,7 +20,7 @@ test: ## set up (with Chromium), start the test database (54339), build, run all
 bench: ## start the test database (54339), seed national volume into a database of its own, time the main use cases (test-output/benchmarks)
 	@bash scripts/bench.sh
 
-load: ## circuits per node: the app (Release, Server GC) on 5193 and the load driver (LOAD_CIRCUITS=100,1000,5000, LOAD_CHROMIUM=1; scripts/load.sh)
+load: ## circuits per node: the app (Release, Server GC) on 5193 and the load driver on every page (LOAD_FULL=1 the full run; LOAD_VOLUME=quick, LOAD_CIRCUITS, LOAD_CIRCUITS_INBOX...; scripts/load.sh)
 	@bash scripts/load.sh
 
 stop: ## stop the demo and test databases (data is kept)

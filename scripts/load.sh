@@ -2,7 +2,12 @@
 # scripts/load.sh - "Circuits per node" ("make load"; docs/performance.md, issue 13).
 #
 #   1. starts the test database (scripts/pg.sh start test) and creates a
-#      database of its own for the run (dropped afterwards unless LOAD_KEEP=1)
+#      database of its own for the run (dropped afterwards unless LOAD_KEEP=1):
+#      with demo data (1-7 rows a list), or with LOAD_VOLUME=quick the
+#      benchmark's quick volume on top (tests/CooperationModel.Benchmarks with
+#      BENCH_SEED_ONLY=1: 12,000 referrals, the inbox and workspace show 25
+#      rows and the pager has pages; its keys are read from
+#      .local/benchmarks/kept/<name>.json, without them the app cannot read it)
 #   2. runs the app as a Release build with Server GC on its own port, with demo
 #      data, in the load profile (LoadTest__Diagnostics=true: /_load/gc forces
 #      a full GC and returns the heap, RSS and CPU time; never in production)
@@ -14,12 +19,23 @@
 # the CPU over the event phase less the idle rate measured just before it
 # (LOAD_IDLE_FOR), per event. The events of each page are in
 # tests/CooperationModel.LoadDriver/PageEvents.cs (the inbox: a search typed
-# and cleared, the "only mine" switch; the workspace: the "All" and "Mine"
-# tabs; the case and referral pages: none yet, their memory only).
+# and cleared, the "only mine" switch, with LOAD_VOLUME=quick the pager's next
+# page and back; the workspace: the "All" and "Mine" tabs, with quick the
+# pager; the case page: its "Timeline" and "Work" tabs; the referral page: a
+# note typed into the return form and cleared). None changes data.
 #
 # Environment:
-#   LOAD_CIRCUITS  counts of circuits (default 100,1000; add 5000 for the full run)
+#   LOAD_CIRCUITS  counts of circuits (default 100,1000)
+#   LOAD_CIRCUITS_INBOX, LOAD_CIRCUITS_WORKSPACE, LOAD_CIRCUITS_CASE, LOAD_CIRCUITS_REFERRAL
+#                  the counts for one page (default LOAD_CIRCUITS)
+#   LOAD_FULL=1    the full run: 100,1000,5000 inbox circuits and 100,1000 on the
+#                  other pages (each LOAD_CIRCUITS_<PAGE> still wins), the ramp at
+#                  1,000, LOAD_CHROMIUM=1 and LOAD_VOLUME=quick unless set; about
+#                  30 minutes on a quiet 2-core machine (docs/performance.md)
 #   LOAD_PAGES     pages (default "inbox workspace case referral")
+#   LOAD_VOLUME    demo (default: demo data only) or quick (the benchmark's quick volume on top; seeding takes minutes)
+#   LOAD_DATABASE  a database kept by an earlier LOAD_VOLUME=quick LOAD_KEEP=1 run (or by the benchmark's
+#                  BENCH_SEED_ONLY=1) to run against again without seeding; its keys from .local/benchmarks/kept
 #   LOAD_THINK     seconds between a circuit's UI events (default 30)
 #   LOAD_EVENTS_FOR  seconds of the event phase per count (default 60)
 #   LOAD_IDLE_FOR  seconds of the idle phase (CPU with nothing sent, after as long to settle) per count (default 10)
@@ -31,13 +47,18 @@
 #   LOAD_CHROMIUM=1  also open the inbox in Chromium (tests/CooperationModel.CircuitMemory,
 #                  0,10,20,30 pages; CHROMIUM_PATH, default /usr/bin/chromium) and print its
 #                  live KB per circuit against the driver's, with the ratio (faithful: within 15 %)
-#   LOAD_KEEP=1    keep the run's database
+#   LOAD_KEEP=1    keep the run's database (and, with quick, its keys in .local/benchmarks/kept)
 #   LOAD_URL       the app's address (default http://127.0.0.1:5193)
 #   PG_TEST_PORT   the test cluster's port (default 54339)
 #
 # Limits: the driver and the app each hold a socket per circuit; the script
-# raises the open-file limit to its hard limit (5,000 circuits need about
-# 5,100 descriptors on each side; the local port range gives 28,000).
+# raises the open-file limit to its hard limit and stops when that is under
+# the largest count plus 1,000 (5,000 circuits need about 5,100 descriptors on
+# each side; the local port range gives 28,000). Kestrel limits neither
+# connections nor upgraded (WebSocket) connections by default, and the
+# driver ends each circuit with _blazor/disconnect, so no disconnected circuit
+# is retained. The driver keeps each circuit's element tree only (no texts)
+# and starts with 64 thread-pool threads ready.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -45,21 +66,56 @@ cd "$REPO"
 say() { printf '==> %s\n' "$*"; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+if [ "${LOAD_FULL:-0}" = "1" ]; then
+    : "${LOAD_CIRCUITS_INBOX:=100,1000,5000}" "${LOAD_VOLUME:=quick}" "${LOAD_CHROMIUM:=1}"
+    export LOAD_CHROMIUM
+fi
 circuits="${LOAD_CIRCUITS:-100,1000}"
+volume="${LOAD_VOLUME:-demo}"
+circuits_of() {
+    local name="LOAD_CIRCUITS_$(echo "$1" | tr '[:lower:]' '[:upper:]')"
+    echo "${!name:-$circuits}"
+}
+largest=$(for page in ${LOAD_PAGES:-inbox workspace case referral}; do circuits_of "$page" | tr ',' '\n'; done | sort -n | tail -n 1)
 pages="${LOAD_PAGES:-inbox workspace case referral}"
 url="${LOAD_URL:-http://127.0.0.1:5193}"
-case ",$circuits," in *,1000,*) ramp_default=1000 ;; *) ramp_default="" ;; esac
+case ",$circuits,$(circuits_of inbox)," in *,1000,*) ramp_default=1000 ;; *) ramp_default="" ;; esac
 ramp_at="${LOAD_RAMP_AT-$ramp_default}"
 
 started=$(date +%s)
 # A socket per circuit, on both sides.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $(( largest + 1000 )) ]; then
+    echo "load.sh: $largest circuits need $(( largest + 1000 )) open files; the limit is $(ulimit -n) (raise the hard limit: ulimit -Hn)" >&2
+    exit 1
+fi
 
 bash scripts/pg.sh start test
 port="$(bash scripts/pg.sh port test)"
-db="cm_load_$(date +%s)"
 psql_admin() { psql -h 127.0.0.1 -p "$port" -U postgres -d "${2:-postgres}" -v ON_ERROR_STOP=1 -tAc "$1"; }
-psql_admin "CREATE DATABASE \"$db\" OWNER cooperationmodel_owner" >/dev/null
+kept_dir=.local/benchmarks/kept
+kept_json=""
+if [ -n "${LOAD_DATABASE:-}" ]; then
+    db="$LOAD_DATABASE"
+    kept_json="$kept_dir/$db.json"
+    [ -s "$kept_json" ] || { echo "load.sh: LOAD_DATABASE=$db: $kept_json is missing" >&2; exit 1; }
+    volume="kept $db"
+elif [ "$volume" = quick ]; then
+    say "seeding the benchmark's quick volume (BENCH_SEED_ONLY=1)"
+    dotnet build tests/CooperationModel.Benchmarks -c Release --nologo -v q
+    seeded="$(BENCH_SEED_ONLY=1 BENCH_SCALE=quick BENCH_CONNECTION="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" \
+        dotnet run --project tests/CooperationModel.Benchmarks -c Release --no-build | tee /dev/stderr)"
+    db="$(printf '%s\n' "$seeded" | sed -n 's/^==> BENCH_SEED_ONLY=1: kept database \([A-Za-z0-9_]*\);.*/\1/p')"
+    [ -n "$db" ] || { echo "load.sh: the benchmark did not say which database it kept" >&2; exit 1; }
+    kept_json="$kept_dir/$db.json"
+elif [ "$volume" = demo ]; then
+    db="cm_load_$(date +%s)"
+    psql_admin "CREATE DATABASE \"$db\" OWNER cooperationmodel_owner" >/dev/null
+else
+    echo "load.sh: LOAD_VOLUME=$volume: demo or quick" >&2
+    exit 1
+fi
+kept_key() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$kept_json" "$1"; }
 
 out=test-output/load
 mkdir -p "$out"
@@ -67,7 +123,7 @@ report="$out/$(date -u +%Y-%m-%dT%H%M).md"
 {
     echo "# make load, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo
-    echo "circuits $circuits, pages $pages, think ${LOAD_THINK:-30} s, events ${LOAD_EVENTS_FOR:-60} s, idle ${LOAD_IDLE_FOR:-10} s, ramp at ${ramp_at:-none} (${LOAD_RAMP_FOR:-20} s a step)"
+    echo "volume $volume; circuits $(for page in $pages; do printf '%s %s; ' "$page" "$(circuits_of "$page")"; done)pages $pages, think ${LOAD_THINK:-30} s, events ${LOAD_EVENTS_FOR:-60} s, idle ${LOAD_IDLE_FOR:-10} s, ramp at ${ramp_at:-none} (${LOAD_RAMP_FOR:-20} s a step)"
     echo
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg); $(dotnet --version) SDK"
     echo
@@ -89,8 +145,14 @@ say "starting the app on $url (Release, Server GC, load profile)"
     export ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$url" DOTNET_gcServer=1
     export ConnectionStrings__Default="Host=127.0.0.1;Port=$port;Database=$db;Username=cooperationmodel_app"
     export ConnectionStrings__Owner="Host=127.0.0.1;Port=$port;Database=$db;Username=cooperationmodel_owner"
-    export Encryption__KeyEncryptionKey="$(cat "$keys/key-encryption-key")"
-    export Encryption__IdentityCodeHashKey="$(cat "$keys/identity-code-hash-key")"
+    if [ -n "$kept_json" ]; then
+        # The keys the volume was written with (the benchmark's test keys of a throw-away database).
+        export Encryption__KeyEncryptionKey="$(kept_key KeyEncryptionKey)"
+        export Encryption__IdentityCodeHashKey="$(kept_key IdentityCodeHashKey)"
+    else
+        export Encryption__KeyEncryptionKey="$(cat "$keys/key-encryption-key")"
+        export Encryption__IdentityCodeHashKey="$(cat "$keys/identity-code-hash-key")"
+    fi
     export Database__ApplyMigrations=true Database__SeedDemoData=true LoadTest__Diagnostics=true
     # One driver signs in twice, but opens thousands of circuits from one address.
     export RateLimits__SignInPerAddress=100000 RateLimits__SignInPerUserName=100000 RateLimits__ApiPerUser=100000
@@ -102,7 +164,10 @@ app_pid=$!
 cleanup() {
     kill "$app_pid" 2>/dev/null || true
     wait "$app_pid" 2>/dev/null || true
-    [ "${LOAD_KEEP:-0}" = "1" ] || psql_admin "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null || true
+    if [ "${LOAD_KEEP:-0}" != "1" ] && [ -z "${LOAD_DATABASE:-}" ]; then
+        psql_admin "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null || true
+        [ -z "$kept_json" ] || rm -f "$kept_json"
+    fi
 }
 trap cleanup EXIT
 
@@ -112,15 +177,24 @@ for _ in $(seq 1 120); do
     sleep 1
 done
 
-case_id="$(psql_admin "SELECT case_id FROM referrals ORDER BY sent_at LIMIT 1" "$db")"
+# The demo referral and its case (the handler's own; with a volume, the oldest the demo handler sent): the case page
+# shows the handler its case, the referral page the worker an open referral with its return form.
+demo="$(psql_admin "SELECT r.id || ' ' || r.case_id FROM referrals r JOIN \"AspNetUsers\" u ON u.id = r.sent_by_user_id WHERE u.email = 'kasittelija.etela@demo.test' ORDER BY r.sent_at DESC LIMIT 1" "$db")"
+referral_id="${demo%% *}"
+case_id="${demo##* }"
 log="$out/driver.log"
 : > "$log"
+paging=""
+[ "$volume" = demo ] || paging="--paging"
 for page in $pages; do
-    say "page $page: $circuits circuits ($(( $(date +%s) - started )) s so far)"
+    page_circuits="$(circuits_of "$page")"
+    page_ramp=""
+    case ",$page_circuits," in *",$ramp_at,"*) page_ramp="$ramp_at" ;; esac
+    say "page $page: $page_circuits circuits ($(( $(date +%s) - started )) s so far)"
     dotnet run --project tests/CooperationModel.LoadDriver -c Release --no-build -- \
-        --url "$url" --circuits "$circuits" --page "$page" --case-id "$case_id" \
+        --url "$url" --circuits "$page_circuits" --page "$page" --case-id "$case_id" --referral-id "$referral_id" $paging \
         --think "${LOAD_THINK:-30}" --events-for "${LOAD_EVENTS_FOR:-60}" --idle-for "${LOAD_IDLE_FOR:-10}" \
-        ${ramp_at:+--ramp-at "$ramp_at"} --ramp-for "${LOAD_RAMP_FOR:-20}" \
+        ${page_ramp:+--ramp-at "$page_ramp"} --ramp-for "${LOAD_RAMP_FOR:-20}" \
         --open-parallel "${LOAD_OPEN_PARALLEL:-16}" --report "$report" | tee -a "$log"
 done
 

@@ -23,11 +23,11 @@ public sealed partial class Circuit : IAsyncDisposable
     private readonly HubConnection _connection;
     private readonly DemoSession _session;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<DotNetAnswer>> _calls = new();
-    private readonly ConcurrentDictionary<ulong, EventHandlerFrame> _handlers = new();
+    /// <summary>The page's elements as the browser would hold them (locked: batches and lookups come on different threads).</summary>
+    private readonly ElementTree _tree = new();
     private readonly ConcurrentQueue<string> _texts = new();
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly ConcurrentQueue<string> _jsCalls = new();
-    private readonly Dictionary<int, string?> _componentTestIds = [];
     private readonly SemaphoreSlim _batchArrived = new(0);
     private readonly TaskCompletionSource<long> _rendererInterop = new(TaskCreationOptions.RunContinuationsAsynchronously);
     /// <summary>How long the server may take to answer a call before the circuit is taken as broken.</summary>
@@ -59,7 +59,29 @@ public sealed partial class Circuit : IAsyncDisposable
     /// <summary>Every text and markup string that arrived in the circuit's render batches.</summary>
     public IReadOnlyCollection<string> Texts => _texts;
 
-    public IReadOnlyCollection<EventHandlerFrame> EventHandlers => [.. _handlers.Values];
+    /// <summary>Every live event handler, in document order.</summary>
+    public IReadOnlyList<EventHandlerFrame> EventHandlers
+    {
+        get
+        {
+            lock (_tree)
+            {
+                return _tree.Find(null, null);
+            }
+        }
+    }
+
+    /// <summary>Nodes in the circuit's element tree (its size in the driver's memory).</summary>
+    public int TreeNodes
+    {
+        get
+        {
+            lock (_tree)
+            {
+                return _tree.NodeCount;
+            }
+        }
+    }
 
     /// <summary>
     /// GETs <paramref name="path"/> as the signed-in user and opens its circuit; <paramref name="keepTexts"/> false keeps
@@ -154,13 +176,46 @@ public sealed partial class Circuit : IAsyncDisposable
         }
     }
 
-    /// <summary>The newest live handler of an event on an element of (or inside) the given data-testid.</summary>
-    public EventHandlerFrame? FindHandler(string testId, string eventName) =>
-        _handlers.Values.Where(h => h.TestId == testId && h.EventName == eventName).MaxBy(h => h.Id);
+    /// <summary>Whether the page has an element with this data-testid now.</summary>
+    public bool HasElement(string testId)
+    {
+        lock (_tree)
+        {
+            return _tree.Contains(testId);
+        }
+    }
 
-    /// <summary>Every live handler of an event inside the given data-testid, in the order they were rendered.</summary>
-    public IReadOnlyList<EventHandlerFrame> FindHandlers(string testId, string eventName, string? element = null) =>
-        [.. _handlers.Values.Where(h => h.TestId == testId && h.EventName == eventName && (element is null || h.Element == element)).OrderBy(h => h.Order)];
+    /// <summary>Waits until render batches have made <paramref name="condition"/> true (checked after each batch).</summary>
+    public async Task WaitUntilAsync(Func<Circuit, bool> condition, string what, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition(this))
+        {
+            var left = timeout - deadline.Elapsed;
+            if (left <= TimeSpan.Zero || !_errors.IsEmpty)
+            {
+                throw new TimeoutException($"{what} did not happen over the circuit ({_batches} batches; errors: {string.Join("; ", _errors)}).");
+            }
+
+            await _batchArrived.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), cancellationToken);
+        }
+    }
+
+    /// <summary>The first live handler of an event, in document order, on the element with the given data-testid or inside it.</summary>
+    public EventHandlerFrame? FindHandler(string testId, string eventName, string? element = null) =>
+        FindHandlers(testId, eventName, element) is [var first, ..] ? first : null;
+
+    /// <summary>
+    /// Every live handler of an event, in document order, on elements whose own data-testid, or nearest ancestor's, is
+    /// <paramref name="testId"/>; on elements of the given name when it is given.
+    /// </summary>
+    public IReadOnlyList<EventHandlerFrame> FindHandlers(string testId, string eventName, string? element = null)
+    {
+        lock (_tree)
+        {
+            return _tree.Find(testId, eventName, element);
+        }
+    }
 
     /// <summary>A click, as the browser's event delegator dispatches it; completes when the server has handled it.</summary>
     public Task<TimeSpan> ClickAsync(EventHandlerFrame handler, CancellationToken cancellationToken = default) =>
@@ -208,40 +263,18 @@ public sealed partial class Circuit : IAsyncDisposable
             string? error = null;
             try
             {
-                var batch = RenderBatch.Read(data, _componentTestIds);
-                if (_keepTexts)
+                var texts = _keepTexts ? new List<string>() : null;
+                lock (_tree)
                 {
-                    foreach (var text in batch.Texts)
-                    {
-                        _texts.Enqueue(text);
-                    }
+                    RenderBatch.Apply(data, _tree, texts);
                 }
 
-                var replaced = new List<EventHandlerFrame>();
-                foreach (var disposed in batch.DisposedEventHandlers)
+                foreach (var text in texts ?? [])
                 {
-                    if (_handlers.TryRemove(disposed, out var old))
-                    {
-                        replaced.Add(old);
-                    }
-                }
-
-                foreach (var handler in batch.EventHandlers)
-                {
-                    // A re-rendered attribute gets a new handler id in an edit that names no element: it takes the place
-                    // of the handler of the same event that the batch disposes, in order.
-                    var known = handler;
-                    if (handler.Element.Length == 0 && replaced.FindIndex(o => o.EventName == handler.EventName) is >= 0 and var index)
-                    {
-                        var old = replaced[index];
-                        replaced.RemoveAt(index);
-                        known = handler with { TestId = old.TestId, Element = old.Element, Order = old.Order };
-                    }
-
-                    _handlers[known.Id] = known;
+                    _texts.Enqueue(text);
                 }
             }
-            catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException)
+            catch (Exception e) when (e is ArgumentOutOfRangeException or IndexOutOfRangeException or InvalidDataException)
             {
                 error = $"The driver could not read batch {batchId}: {e.Message}";
                 _errors.Enqueue(error);

@@ -27,7 +27,9 @@ public sealed record LoadOptions(
     TimeSpan IdlePhase,
     int? RampAt = null,
     TimeSpan RampPhase = default,
-    int OpenParallel = 16);
+    int OpenParallel = 16,
+    bool Paging = false,
+    Guid? ReferralId = null);
 
 /// <summary>
 /// The figures of one event phase: CpuPerEvent is the server's CPU time over the phase, less its idle rate, per event;
@@ -84,7 +86,7 @@ public static class LoadRun
         using var worker = await DemoSession.SignInAsync(options.BaseAddress, Worker, Password, cancellationToken);
         using var handler = await DemoSession.SignInAsync(options.BaseAddress, Handler, Password, cancellationToken);
         var (session, path) = await PageAsync(options, worker, handler, cancellationToken);
-        var kinds = PageEvents.KindsOf(options.Page);
+        var kinds = PageEvents.KindsOf(options.Page, options.Paging);
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture,
             $"page {path} ({options.Page}), events {string.Join(", ", kinds)} in turn, think time {options.ThinkTime.TotalSeconds:0.##} s, event phase {options.EventPhase.TotalSeconds:0} s, idle phase {options.IdlePhase.TotalSeconds:0} s");
@@ -108,7 +110,9 @@ public static class LoadRun
                     openingTime += opening.Elapsed;
                     var reading = await ReadServerAsync(diagnostics, cancellationToken);
                     points.Add((circuits.Count, reading));
-                    log.WriteLine($"{circuits.Count} circuits: heap {reading.HeapBytes / 1024} KB, RSS {reading.WorkingSetBytes / 1024} KB ({started.Elapsed.TotalSeconds:0} s)");
+                    // The driver's own cost: its managed heap and the element tree of one circuit (what 5,000 circuits hold here).
+                    var driverBytes = GC.GetTotalMemory(forceFullCollection: false);
+                    log.WriteLine($"{circuits.Count} circuits: heap {reading.HeapBytes / 1024} KB, RSS {reading.WorkingSetBytes / 1024} KB; driver heap {driverBytes / 1024 / 1024} MB, {(circuits.Count > 0 ? circuits[0].TreeNodes : 0)} tree nodes a circuit ({started.Elapsed.TotalSeconds:0} s)");
                 }
 
                 var heap = Fit(points.Select(p => (p.Circuits, (double)p.Reading.HeapBytes)).ToList());
@@ -202,6 +206,8 @@ public static class LoadRun
                 return (handler, "cases");
             case "case":
                 return (handler, $"cases/{options.CaseId ?? throw new ArgumentException("--case-id is needed for the case page.")}");
+            case "referral" when options.ReferralId is { } referralId:
+                return (worker, $"referrals/{referralId}");
             case "referral":
                 var inbox = await worker.Http.GetFromJsonAsync<JsonObject>("api/inbox", cancellationToken);
                 var id = (string?)inbox?["items"]?[0]?["id"] ?? throw new InvalidOperationException("The inbox has no referral.");

@@ -4,9 +4,9 @@ namespace CooperationModel.LoadDriver;
 
 /// <summary>
 /// <c>make load</c> runs it (scripts/load.sh): dotnet run --project tests/CooperationModel.LoadDriver -c Release --
-/// --url http://127.0.0.1:5193 --circuits 100,1000 [--page inbox|workspace|case|referral] [--case-id GUID]
+/// --url http://127.0.0.1:5193 --circuits 100,1000 [--page inbox|workspace|case|referral] [--case-id GUID] [--referral-id GUID]
 /// [--think 30] [--events-for 120] [--idle-for 10] [--steps 4] [--ramp-at 1000] [--ramp-for 30]
-/// [--open-parallel 16] [--report FILE]. The app must run in the load profile (LoadTest:Diagnostics=true).
+/// [--open-parallel 16] [--paging] [--report FILE]. The app must run in the load profile (LoadTest:Diagnostics=true).
 /// </summary>
 public static class Program
 {
@@ -34,7 +34,9 @@ public static class Program
             TimeSpan.FromSeconds(Seconds("--idle-for", "10")),
             RampAt: Arg("--ramp-at", "") is { Length: > 0 } rampAt ? int.Parse(rampAt, CultureInfo.InvariantCulture) : null,
             RampPhase: TimeSpan.FromSeconds(Seconds("--ramp-for", "30")),
-            OpenParallel: int.Parse(Arg("--open-parallel", "16"), CultureInfo.InvariantCulture));
+            OpenParallel: int.Parse(Arg("--open-parallel", "16"), CultureInfo.InvariantCulture),
+            Paging: args.Contains("--paging"),
+            ReferralId: Arg("--referral-id", "") is { Length: > 0 } referralId ? Guid.Parse(referralId) : null);
         var report = await LoadRun.RunAsync(options, Console.Out);
         var output = Arg("--report", "");
         if (output.Length > 0)
