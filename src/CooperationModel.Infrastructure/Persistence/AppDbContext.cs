@@ -101,6 +101,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Trigrams for the search by part of a name, and btree_gin so its index can start with the tenant (both trusted
+        // extensions: the database's owner creates them in the migration).
+        builder.HasPostgresExtension("pg_trgm").HasPostgresExtension("btree_gin");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         PersonalDataColumns.Apply(builder, protector);
 

@@ -275,7 +275,7 @@ public sealed class ListInboxHandler(
             var search = query.Search.Trim();
             referrals = PersonalIdentityCode.Parse(search).TryGetValue(out var code)
                 ? referrals.WithIdentityCode(identityCodes.Hash(code))
-                : referrals.Where(r => r.ClientName.ToLower().Contains(search.ToLowerInvariant()));
+                : referrals.WithClientNameContaining(search);
         }
 
         return referrals;
