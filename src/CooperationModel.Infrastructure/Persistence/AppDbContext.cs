@@ -59,6 +59,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) => Database.OpenConnectionAsync(cancellationToken);
 
+    // The functions of migration NameSearch: they apply the tenant themselves (see there why).
+    public IQueryable<Guid> CaseIdsNamed(string folded) =>
+        Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM app_case_ids_named({folded})");
+
+    public IQueryable<Guid> ReceivedReferralIdsNamed(string folded) =>
+        Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM app_received_referral_ids_named({folded})");
+
     /// <summary>
     /// Saves; a save that signals open pages (<see cref="ChangeSignalInterceptor"/>) and is in no transaction yet gets one
     /// of its own, so its rows and the signal are committed together: one commit, one WAL flush, instead of the save's and

@@ -90,9 +90,4 @@ public sealed record PlanCheck(IReadOnlyList<RecordedCommand> Commands, IReadOnl
             .ToList();
         failures.ShouldBeEmpty(string.Join("\n\n", failures));
     }
-
-    /// <summary>Fails with the plans when none of them reads the index.</summary>
-    public void ShouldReadIndex(string index) =>
-        Plans.Any(plan => plan.Scans.Any(scan => scan.Index == index))
-            .ShouldBeTrue($"no plan reads {index}:\n" + string.Join("\n\n", Plans.Select(p => p.Command.Sql + "\n" + p.PlanText)));
 }

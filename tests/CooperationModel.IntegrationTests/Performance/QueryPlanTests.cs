@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CooperationModel.Application.Cases.GetCase;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Common;
@@ -9,6 +10,7 @@ using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.IntegrationTests.Process;
 using CooperationModel.Tests.Shared.Performance;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CooperationModel.IntegrationTests.Performance;
 
@@ -107,9 +109,33 @@ public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<Pla
         var check = await fixture.RunAsync(South, services => services.GetRequiredService<IListCasesHandler>()
             .HandleAsync(new ListCasesQuery(VolumeSamples.NameSearch, new PageRequest(1, PageRequest.MaxPageSize))));
 
-        // A substring search (LIKE '%…%') reads the district's matching names from the trigram index, not its cases.
+        // A substring search (LIKE '%…%') finds the district's matching names through app_case_ids_named (below).
         check.ShouldUseTenantIndexes(ReferralsOfOneCase);
-        check.ShouldReadIndex("ix_cases_organisation_id_client_name_folded");
+        check.Commands.ShouldContain(c => c.Sql.Contains("app_case_ids_named("));
+    }
+
+    /// <summary>
+    /// The name search's functions (migration NameSearch) read the trigram index that starts with the tenant: their
+    /// bodies explained as they run, as the owner for the organisation the session is set to (the one with most rows).
+    /// </summary>
+    [Theory]
+    [InlineData("app_case_ids_named", "ix_cases_organisation_id_client_name_folded", "SELECT organisation_id FROM cases")]
+    [InlineData(
+        "app_received_referral_ids_named", "ix_referrals_receiver_organisation_id_client_name_folded", "SELECT receiver_organisation_id FROM referrals")]
+    public async Task NameSearchFunction_ReadsTheTrigramIndex(string function, string index, string tenants)
+    {
+        await using var connection = new NpgsqlConnection(fixture.App.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var largest = new NpgsqlCommand($"{tenants} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", connection);
+        await QueryPlans.ActForAsync(connection, (Guid)(await largest.ExecuteScalarAsync())!);
+        await using var source = new NpgsqlCommand("SELECT prosrc FROM pg_proc WHERE proname = @name", connection);
+        source.Parameters.AddWithValue("name", function);
+        var body = Regex.Replace((string)(await source.ExecuteScalarAsync())!, @"\bfolded\b", "@folded");
+        var command = new RecordedCommand(body, [new NpgsqlParameter("folded", VolumeSamples.NameSearch)]);
+
+        var plan = await QueryPlans.ExplainAsync(connection, command);
+
+        plan.Scans.ShouldContain(scan => scan.Index == index, plan.PlanText);
     }
 
     [Fact]
