@@ -143,6 +143,9 @@ public static class DependencyInjection
         services.AddSingleton<IIdentityCodeHasher>(sp => sp.GetRequiredService<PersonalDataProtector>());
     }
 
+    /// <summary>How long one statement of a migration may take (ten years of cases indexed on this machine type: minutes), and the backfill after it.</summary>
+    private static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromMinutes(30);
+
     /// <summary>Applies pending migrations and seeds reference data; with <paramref name="demoData"/> also the demo users.</summary>
     public static async Task PrepareDatabaseAsync(IServiceProvider services, bool demoData, CancellationToken cancellationToken = default)
     {
@@ -153,6 +156,8 @@ public static class DependencyInjection
         owner.AddInterceptors(scope.ServiceProvider.GetRequiredService<IdentityCodeHashInterceptor>());
         await using (var db = new AppDbContext(owner.Options, FixedUser.Anonymous, scope.ServiceProvider.GetRequiredService<PersonalDataProtector>()))
         {
+            // A migration may rewrite or index whole tables: at national volume that takes minutes, not a query's 30 s.
+            db.Database.SetCommandTimeout(MigrationCommandTimeout);
             await db.Database.MigrateAsync(cancellationToken);
             await ReferenceDataSeeder.SeedAsync(db, cancellationToken);
             await PersonalDataBackfill.RunAsync(db, cancellationToken);

@@ -130,7 +130,14 @@ public static class SendThroughput
     private static async Task<TableRows> RowsAsync(
         NpgsqlConnection owner, string table, string where, Guid caseId, Guid referralId, DateTime since, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"SELECT * FROM {table} WHERE {where}", owner);
+        // The columns a row is written with: a generated column (the folded name) is computed by the database.
+        await using var written = new NpgsqlCommand(
+            "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) FROM information_schema.columns "
+            + "WHERE table_schema = current_schema() AND table_name = @table AND is_generated = 'NEVER'",
+            owner);
+        written.Parameters.AddWithValue("table", table);
+        var select = (string)(await written.ExecuteScalarAsync(ct))!;
+        await using var command = new NpgsqlCommand($"SELECT {select} FROM {table} WHERE {where}", owner);
         command.Parameters.AddWithValue("c", caseId);
         command.Parameters.AddWithValue("r", referralId);
         command.Parameters.AddWithValue("since", since);

@@ -48,6 +48,15 @@ public interface IAppDbContext : IAsyncDisposable
     /// <summary>Every organiser's deadlines; not client data, so readable by a sender to compute the due day.</summary>
     DbSet<ReferralDeadlineSetting> DeadlineSettings { get; }
 
+    /// <summary>
+    /// The ids of the organisation's cases whose client's name contains <paramref name="folded"/> (lower case), found
+    /// through the name's trigram index (<see cref="ClientNameSearch"/>).
+    /// </summary>
+    IQueryable<Guid> CaseIdsNamed(string folded);
+
+    /// <summary>The ids of the referrals the organisation received whose client's name contains <paramref name="folded"/>.</summary>
+    IQueryable<Guid> ReceivedReferralIdsNamed(string folded);
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>

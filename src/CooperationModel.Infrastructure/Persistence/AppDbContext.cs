@@ -59,6 +59,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) => Database.OpenConnectionAsync(cancellationToken);
 
+    // The functions of migration NameSearch: they apply the tenant themselves (see there why).
+    public IQueryable<Guid> CaseIdsNamed(string folded) =>
+        Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM app_case_ids_named({folded})");
+
+    public IQueryable<Guid> ReceivedReferralIdsNamed(string folded) =>
+        Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM app_received_referral_ids_named({folded})");
+
     /// <summary>
     /// Saves; a save that signals open pages (<see cref="ChangeSignalInterceptor"/>) and is in no transaction yet gets one
     /// of its own, so its rows and the signal are committed together: one commit, one WAL flush, instead of the save's and
@@ -101,6 +108,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Trigrams for the search by part of a name, and btree_gin so its index can start with the tenant (both trusted
+        // extensions: the database's owner creates them in the migration).
+        builder.HasPostgresExtension("pg_trgm").HasPostgresExtension("btree_gin");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         PersonalDataColumns.Apply(builder, protector);
 

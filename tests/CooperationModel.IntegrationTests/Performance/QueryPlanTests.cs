@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CooperationModel.Application.Cases.GetCase;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Common;
@@ -9,6 +10,7 @@ using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.IntegrationTests.Process;
 using CooperationModel.Tests.Shared.Performance;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CooperationModel.IntegrationTests.Performance;
 
@@ -25,10 +27,6 @@ public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<Pla
     /// case's key, bounded by the page. Even with the district stated, PostgreSQL prefers the smaller foreign-key index on
     /// case_id to (sender_organisation_id, case_id, sent_at); both find the same few rows.</summary>
     private const string ReferralsOfOneCase = "ix_referrals_case_id";
-
-    /// <summary>The substring search by name (LIKE '%…%') has no index to use: it reads the district's cases, a large share
-    /// of the table, so PostgreSQL may scan it whole. To come with the name storage of issue 5 (a trigram or hash index).</summary>
-    private const string WholeDistrict = "Seq Scan on cases";
 
     /// <summary>A use case's round trips: a count and a page, or a row and its children; never one per row.</summary>
     private const int FewRoundTrips = 4;
@@ -111,8 +109,33 @@ public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<Pla
         var check = await fixture.RunAsync(South, services => services.GetRequiredService<IListCasesHandler>()
             .HandleAsync(new ListCasesQuery(VolumeSamples.NameSearch, new PageRequest(1, PageRequest.MaxPageSize))));
 
-        // A substring search (LIKE '%…%') has no index to use: it reads the district's cases.
-        check.ShouldUseTenantIndexes(ReferralsOfOneCase, WholeDistrict);
+        // A substring search (LIKE '%…%') finds the district's matching names through app_case_ids_named (below).
+        check.ShouldUseTenantIndexes(ReferralsOfOneCase);
+        check.Commands.ShouldContain(c => c.Sql.Contains("app_case_ids_named("));
+    }
+
+    /// <summary>
+    /// The name search's functions (migration NameSearch) read the trigram index that starts with the tenant: their
+    /// bodies explained as they run, as the owner for the organisation the session is set to (the one with most rows).
+    /// </summary>
+    [Theory]
+    [InlineData("app_case_ids_named", "ix_cases_organisation_id_client_name_folded", "SELECT organisation_id FROM cases")]
+    [InlineData(
+        "app_received_referral_ids_named", "ix_referrals_receiver_organisation_id_client_name_folded", "SELECT receiver_organisation_id FROM referrals")]
+    public async Task NameSearchFunction_ReadsTheTrigramIndex(string function, string index, string tenants)
+    {
+        await using var connection = new NpgsqlConnection(fixture.App.OwnerConnectionString);
+        await connection.OpenAsync();
+        await using var largest = new NpgsqlCommand($"{tenants} GROUP BY 1 ORDER BY count(*) DESC LIMIT 1", connection);
+        await QueryPlans.ActForAsync(connection, (Guid)(await largest.ExecuteScalarAsync())!);
+        await using var source = new NpgsqlCommand("SELECT prosrc FROM pg_proc WHERE proname = @name", connection);
+        source.Parameters.AddWithValue("name", function);
+        var body = Regex.Replace((string)(await source.ExecuteScalarAsync())!, @"\bfolded\b", "@folded");
+        var command = new RecordedCommand(body, [new NpgsqlParameter("folded", VolumeSamples.NameSearch)]);
+
+        var plan = await QueryPlans.ExplainAsync(connection, command);
+
+        plan.Scans.ShouldContain(scan => scan.Index == index, plan.PlanText);
     }
 
     [Fact]

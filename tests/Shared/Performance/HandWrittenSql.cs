@@ -65,7 +65,7 @@ public static class HandWrittenSql
             }
             else
             {
-                where.Append(" AND lower(r.client_name) LIKE @name");
+                where.Append(" AND r.client_name_folded LIKE @name");
                 parameters.Add(("name", $"%{search.ToLowerInvariant()}%"));
             }
         }
@@ -149,7 +149,7 @@ public static class HandWrittenSql
             }
             else
             {
-                where.Append(" AND lower(c.client_name) LIKE @name");
+                where.Append(" AND c.client_name_folded LIKE @name");
                 parameters.Add(("name", $"%{search.ToLowerInvariant()}%"));
             }
         }

@@ -97,7 +97,7 @@ public sealed class ListCasesHandler(
             var search = query.Search.Trim();
             cases = PersonalIdentityCode.Parse(search).TryGetValue(out var code)
                 ? cases.WithIdentityCode(identityCodes.Hash(code))
-                : cases.Where(c => c.ClientName.ToLower().Contains(search.ToLowerInvariant()));
+                : cases.WithClientNameContaining(db, search);
         }
 
         // The district's own referrals, stated explicitly: the tenant filter's OR (sender, receiver, forwarded to) would

@@ -130,7 +130,10 @@ public sealed class ListInboxHandler(
     /// <summary>Social services: the referrals it receives (index: receiver, status, respond by).</summary>
     private async Task<Page<InboxRow>> ReceivedAsync(IAppDbContext db, ListInboxQuery query, DateOnly today, CancellationToken cancellationToken)
     {
-        var referrals = Matching(db.Referrals.AsNoTracking().Where(r => r.ReceiverOrganisationId == user.OrganisationId), query);
+        var referrals = Matching(
+            db.Referrals.AsNoTracking().Where(r => r.ReceiverOrganisationId == user.OrganisationId),
+            query,
+            (received, part) => received.WithClientNameContaining(db, part));
 
         if (query.Status is { } status)
         {
@@ -199,7 +202,8 @@ public sealed class ListInboxHandler(
         var forwards = db.ReferralForwards.AsNoTracking()
             .Where(f => f.ToOrganisationId == us
                 && !db.ReferralForwards.Any(later => later.ToOrganisationId == us && later.ReferralId == f.ReferralId && later.ForwardedAt > f.ForwardedAt));
-        var referrals = Matching(db.Referrals.AsNoTracking(), query);
+        // A partner's forwards are few: their names are compared row by row.
+        var referrals = Matching(db.Referrals.AsNoTracking(), query, (forwarded, part) => forwarded.FilterByClientName(part));
         var rows = forwards.Join(referrals, f => f.ReferralId, r => r.Id, (f, r) => new { Forward = f, Referral = r });
 
         // A forward has the referral's states without the assessment: asking for that state finds none.
@@ -257,8 +261,9 @@ public sealed class ListInboxHandler(
             total);
     }
 
-    /// <summary>The filters on the referral itself, the same for social services and the partners.</summary>
-    private IQueryable<Referral> Matching(IQueryable<Referral> referrals, ListInboxQuery query)
+    /// <summary>The filters on the referral itself, the same for social services and the partners (each with its name search).</summary>
+    private IQueryable<Referral> Matching(
+        IQueryable<Referral> referrals, ListInboxQuery query, Func<IQueryable<Referral>, string, IQueryable<Referral>> named)
     {
         if (query.Ground is { } ground)
         {
@@ -275,7 +280,7 @@ public sealed class ListInboxHandler(
             var search = query.Search.Trim();
             referrals = PersonalIdentityCode.Parse(search).TryGetValue(out var code)
                 ? referrals.WithIdentityCode(identityCodes.Hash(code))
-                : referrals.Where(r => r.ClientName.ToLower().Contains(search.ToLowerInvariant()));
+                : named(referrals, search);
         }
 
         return referrals;

@@ -20,6 +20,8 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "btree_gin");
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CooperationModel.Domain.AccessLog.AccessLogEntry", b =>
@@ -243,6 +245,13 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("client_name");
 
+                    b.Property<string>("ClientNameFolded")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_name_folded")
+                        .HasComputedColumnSql("lower(client_name)", true);
+
                     b.Property<DateOnly?>("DecisionDueOn")
                         .HasColumnType("date")
                         .HasColumnName("decision_due_on");
@@ -324,6 +333,12 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("OpenedByUserId")
                         .HasDatabaseName("ix_cases_opened_by_user_id");
+
+                    b.HasIndex("OrganisationId", "ClientNameFolded")
+                        .HasDatabaseName("ix_cases_organisation_id_client_name_folded");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("OrganisationId", "ClientNameFolded"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("OrganisationId", "ClientNameFolded"), new[] { "uuid_ops", "gin_trgm_ops" });
 
                     b.HasIndex("OrganisationId", "DecisionDueOn")
                         .HasDatabaseName("ix_cases_organisation_id_decision_due_on");
@@ -761,6 +776,13 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("client_name");
 
+                    b.Property<string>("ClientNameFolded")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client_name_folded")
+                        .HasComputedColumnSql("lower(client_name)", true);
+
                     b.Property<string>("ClosingNote")
                         .HasColumnType("text")
                         .HasColumnName("closing_note");
@@ -905,6 +927,12 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasIndex("CaseId")
                         .HasDatabaseName("ix_referrals_case_id");
 
+                    b.HasIndex("ReceiverOrganisationId", "ClientNameFolded")
+                        .HasDatabaseName("ix_referrals_receiver_organisation_id_client_name_folded");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ReceiverOrganisationId", "ClientNameFolded"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("ReceiverOrganisationId", "ClientNameFolded"), new[] { "uuid_ops", "gin_trgm_ops" });
+
                     b.HasIndex("ReceiverOrganisationId", "IdentityCodeHash")
                         .HasDatabaseName("ix_referrals_receiver_organisation_id_client_identity_code_hash");
 
@@ -919,6 +947,12 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_referrals_sender_organisation_id_client_identity_code_hash");
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SenderOrganisationId", "IdentityCodeHash"), new[] { "ReceiverOrganisationId", "Id" });
+
+                    b.HasIndex("ReceiverOrganisationId", "ClientName", "SentAt")
+                        .IsDescending(false, false, true)
+                        .HasDatabaseName("ix_referrals_receiver_organisation_id_client_name_sent_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ReceiverOrganisationId", "ClientName", "SentAt"), new[] { "SenderOrganisationId", "Id" });
 
                     b.HasIndex("ReceiverOrganisationId", "NamedWorkerUserId", "SentAt")
                         .HasDatabaseName("ix_referrals_receiver_organisation_id_named_worker_user_id_sen");
