@@ -43,10 +43,12 @@
 #                  p95 passes 250 ms; reports the event rate and the server's CPU there
 #                  (default 1000 when LOAD_CIRCUITS has it; "" for none)
 #   LOAD_RAMP_FOR  seconds of each ramp step (default 20)
+#   LOAD_RAMP_PAGES  the pages that ramp (default every page; LOAD_FULL=1: inbox)
 #   LOAD_OPEN_PARALLEL  circuits opened at once (default 16)
 #   LOAD_CHROMIUM=1  also open the inbox in Chromium (tests/CooperationModel.CircuitMemory,
 #                  0,10,20,30 pages; CHROMIUM_PATH, default /usr/bin/chromium) and print its
-#                  live KB per circuit against the driver's, with the ratio (faithful: within 15 %)
+#                  live KB per circuit against the driver's at the same counts (0 to 30 circuits,
+#                  opened just before), with the ratio (faithful: within 15 %)
 #   LOAD_KEEP=1    keep the run's database (and, with quick, its keys in .local/benchmarks/kept)
 #   LOAD_URL       the app's address (default http://127.0.0.1:5193)
 #   PG_TEST_PORT   the test cluster's port (default 54339)
@@ -67,7 +69,7 @@ say() { printf '==> %s\n' "$*"; }
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 if [ "${LOAD_FULL:-0}" = "1" ]; then
-    : "${LOAD_CIRCUITS_INBOX:=100,1000,5000}" "${LOAD_VOLUME:=quick}" "${LOAD_CHROMIUM:=1}"
+    : "${LOAD_CIRCUITS_INBOX:=100,1000,5000}" "${LOAD_VOLUME:=quick}" "${LOAD_CHROMIUM:=1}" "${LOAD_RAMP_PAGES:=inbox}"
     export LOAD_CHROMIUM
 fi
 circuits="${LOAD_CIRCUITS:-100,1000}"
@@ -189,7 +191,9 @@ paging=""
 for page in $pages; do
     page_circuits="$(circuits_of "$page")"
     page_ramp=""
-    case ",$page_circuits," in *",$ramp_at,"*) page_ramp="$ramp_at" ;; esac
+    case " ${LOAD_RAMP_PAGES:-$pages} " in
+        *" $page "*) case ",$page_circuits," in *",$ramp_at,"*) page_ramp="$ramp_at" ;; esac ;;
+    esac
     say "page $page: $page_circuits circuits ($(( $(date +%s) - started )) s so far)"
     dotnet run --project tests/CooperationModel.LoadDriver -c Release --no-build -- \
         --url "$url" --circuits "$page_circuits" --page "$page" --case-id "$case_id" --referral-id "$referral_id" $paging \
@@ -199,9 +203,15 @@ for page in $pages; do
 done
 
 if [ "${LOAD_CHROMIUM:-0}" = "1" ]; then
+    # The driver at the probe's counts first (its own fit over 0 to 30 circuits), so both are read alike.
+    say "the inbox over the driver at Chromium's counts (0 to 30 circuits)"
+    dotnet run --project tests/CooperationModel.LoadDriver -c Release --no-build -- \
+        --url "$url" --circuits 30 --steps 3 --page inbox --case-id "$case_id" --referral-id "$referral_id" $paging \
+        --think "${LOAD_THINK:-30}" --events-for 1 --idle-for 1 --ramp-for 1 \
+        --open-parallel "${LOAD_OPEN_PARALLEL:-16}" --report "$report" | tee "$out/faithful.log"
     say "the inbox in Chromium (0, 10, 20, 30 pages)"
     probe="$(dotnet tests/CooperationModel.CircuitMemory/bin/Release/net10.0/CooperationModel.CircuitMemory.dll "$url" inbox | tee -a "$log" | sed -n 's/^RESULT inbox: \([0-9-]*\) KB per circuit.*/\1/p')"
-    driver="$(sed -n 's/^RESULT inbox [0-9]*: heap [0-9-]* KB, live \([0-9-]*\) KB per circuit/\1/p' "$log" | head -n 1)"
+    driver="$(sed -n 's/^RESULT inbox [0-9]*: heap [0-9-]* KB, live \([0-9-]*\) KB per circuit/\1/p' "$out/faithful.log" | head -n 1)"
     {
         echo
         if [ -n "$probe" ] && [ -n "$driver" ] && [ "$probe" != "0" ]; then
