@@ -11,7 +11,7 @@ namespace CooperationModel.Domain.Model;
 /// </summary>
 public sealed class ModelStageText
 {
-    public const int TextMaxLength = 8000;
+    public const int TextMaxLength = 4000;
     public const int IdeasMaxLength = 4000;
 
     private ModelStageText()
