@@ -1,5 +1,4 @@
 using CooperationModel.Infrastructure.Seeding;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
