@@ -84,7 +84,10 @@ public sealed class ModelTests(BrowserFixture fixture, ITestOutputHelper output)
                 await Expect(c.GetByTestId("draft-title")).ToContainTextAsync("2.0");
                 await c.GetByTestId("draft-ideas").FillAsync("Kela tukee kuntien neuvoja\nUusi idea");
                 await c.GetByTestId("draft-save").ClickAsync();
-                await Expect(c.Locator("[data-testid=diff-row][data-kind=Added]")).ToContainTextAsync("Uusi idea");
+                // Five published ideas against two: the first stays, "Uusi idea" pairs with the second as changed, three are removed.
+                var ideas = c.GetByTestId("draft-diff-ideas").GetByTestId("diff-row");
+                await Expect(ideas.Filter(new() { HasText = "Uusi idea" })).ToHaveAttributeAsync("data-kind", "Changed");
+                await Expect(c.GetByTestId("draft-diff-ideas").Locator("[data-testid=diff-row][data-kind=Removed]")).ToHaveCountAsync(3);
                 await CheckAsync(coordinator, "draft");
             });
         }
