@@ -8,6 +8,7 @@ using CooperationModel.Application.Cases.Process;
 using CooperationModel.Application.Cases.RecordDecision;
 using CooperationModel.Application.Cases.RecordSurvey;
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Model;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Organisations.OrganisationNames;
@@ -58,6 +59,8 @@ public static class DependencyInjection
         services.AddScoped<IReferralLoopCommands, ReferralLoopCommands>();
         services.AddScoped<IForwardingCommands, ForwardingCommands>();
         services.AddScoped<IDeadlineSettingsHandler, DeadlineSettingsHandler>();
+        services.AddScoped<IModelFeedbackHandler, ModelFeedbackHandler>();
+        services.AddScoped<IModelVersionsHandler, ModelVersionsHandler>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
         services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();
         services.AddScoped<ICountUnreadHandler, CountUnreadHandler>();

@@ -4,6 +4,7 @@ using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Messages;
+using CooperationModel.Domain.Model;
 using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
@@ -47,6 +48,12 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>Every organiser's deadlines; not client data, so readable by a sender to compute the due day.</summary>
     DbSet<ReferralDeadlineSetting> DeadlineSettings { get; }
+
+    /// <summary>Feedback on the model: seen by its sender's organisation and by the national coordination.</summary>
+    DbSet<ModelFeedback> ModelFeedback { get; }
+
+    /// <summary>The model's versions after 1.0 (drafts and published); not tenant data.</summary>
+    DbSet<ModelVersion> ModelVersions { get; }
 
     /// <summary>
     /// The ids of the organisation's cases whose client's name contains <paramref name="folded"/> (lower case), found

@@ -10,6 +10,8 @@ public enum NotificationKind
     NewMessage = 3,
     /// <summary>A referral was forwarded to the user's organisation (health care, outreach youth work).</summary>
     Forwarded = 4,
+    /// <summary>A coordinator answered the user's feedback on the model; the id names the feedback, not a referral.</summary>
+    ModelFeedbackAnswered = 5,
 }
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed class Notification
 
     public NotificationKind Kind { get; private set; }
 
+    /// <summary>The referral it tells of; for <see cref="NotificationKind.ModelFeedbackAnswered"/>, the feedback's id.</summary>
     public Guid ReferralId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }

@@ -4,6 +4,7 @@ using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Messages;
+using CooperationModel.Domain.Model;
 using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Domain.Referrals;
@@ -54,6 +55,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<ReferralDeadlineSetting> DeadlineSettings => Set<ReferralDeadlineSetting>();
 
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    public DbSet<ModelFeedback> ModelFeedback => Set<ModelFeedback>();
+
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
 
     internal ICurrentUser User => user;
 
@@ -129,6 +134,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
             TenantFilter, d => d.FromOrganisationId == CurrentOrganisationId || d.ToOrganisationId == CurrentOrganisationId);
         builder.Entity<Notification>().HasQueryFilter(TenantFilter, n => n.OrganisationId == CurrentOrganisationId);
         builder.Entity<AccessLogEntry>().HasQueryFilter(TenantFilter, e => e.OrganisationId == CurrentOrganisationId);
+        // Feedback on the model is shared by two, like a referral: its sender's organisation and the national coordination.
+        builder.Entity<ModelFeedback>().HasQueryFilter(
+            TenantFilter, f => f.OrganisationId == CurrentOrganisationId || f.CoordinationOrganisationId == CurrentOrganisationId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -40,6 +40,12 @@ public static class AuthorizationMatrix
         Page("/referrals/{Id:guid}",               Reach.Only(ClientWorkers), RecordKind.Referral, ClientWorkers),
         Page("/settings/deadlines",                Reach.Only(OrganisationAdmin)),
         Page("/admin/access-log",                  Reach.Only(OrganisationAdmin)),
+        // The cooperation model: every signed-in user reads it and gives feedback; coordinators triage and draft. No client data.
+        Page("/model",                             Reach.SignedIn),
+        Page("/model/stages/{Stage}",              Reach.SignedIn).ProbedAt("/model/stages/ReferralToSocialWork"),
+        Page("/model/feedback/mine",               Reach.SignedIn),
+        Page("/model/feedback",                    Reach.Only(Coordinator)),
+        Page("/model/draft",                       Reach.Only(Coordinator)),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),
@@ -131,6 +137,9 @@ public sealed record RouteRule(
     public bool IsApi => Pattern.StartsWith("/api/", StringComparison.Ordinal);
 
     public RouteRule EndingSession() => this with { EndsSession = true };
+
+    /// <summary>A route with a parameter that is no record id: the tests try it at this path (the pattern filled in).</summary>
+    public RouteRule ProbedAt(string path) => this with { ProbePath = path };
 
     public override string ToString() => $"{(Methods.Count == 0 ? "*" : string.Join(",", Methods))} {Pattern}";
 }

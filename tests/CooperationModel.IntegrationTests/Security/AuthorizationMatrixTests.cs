@@ -278,7 +278,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
             var reached = method == HttpMethod.Post && rule.Kind == RouteKind.Page ? Expect.RefusedWithoutFormToken : Expect.Reached;
             if (rule.Record == RecordKind.None)
             {
-                yield return new(method, rule.Pattern, Tenant.None, null, allowed ? reached : Expect.Refused);
+                yield return new(method, rule.ProbePath ?? rule.Pattern, Tenant.None, null, allowed ? reached : Expect.Refused);
                 continue;
             }
 
@@ -364,7 +364,7 @@ public sealed partial class AuthorizationMatrixTests(AppFixture app)
 
         return rule.Pattern == "/api/inbox"
             ? [rule.Pattern, .. records.All.SelectMany(r => new[] { r.IdentityCode, r.ClientName }).Select(s => "/api/inbox?search=" + Uri.EscapeDataString(s))]
-            : [rule.Pattern];
+            : [rule.ProbePath ?? rule.Pattern];
     }
 
     /// <summary>Whether a text holds any of a record's client data: the name, the identity code (or its date part) or the description.</summary>

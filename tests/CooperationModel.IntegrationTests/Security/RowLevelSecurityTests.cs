@@ -16,11 +16,11 @@ namespace CooperationModel.IntegrationTests.Security;
 [Collection(AppCollection.Name)]
 public sealed class RowLevelSecurityTests(AppFixture app)
 {
-    /// <summary>Every table that holds client data, or a log of it.</summary>
+    /// <summary>Every table that holds client data, or a log of it, and the tenant-owned feedback on the model.</summary>
     private static readonly string[] ClientTables =
     [
         "cases", "case_events", "guidance_contacts", "referrals", "referral_events", "referral_forwards",
-        "referral_messages", "message_attachments", "disclosures", "notifications", "access_log",
+        "referral_messages", "message_attachments", "disclosures", "notifications", "access_log", "model_feedback",
     ];
 
     [Fact]

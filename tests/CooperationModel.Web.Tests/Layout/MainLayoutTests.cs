@@ -77,9 +77,9 @@ public sealed class MainLayoutTests : ComponentTestContext
     }
 
     [Theory]
-    [InlineData(Policies.Receiver, "nav-inbox")]
-    [InlineData(Policies.KelaHandler, "nav-cases")]
-    [InlineData(Policies.OrganisationAdmin, "nav-deadlines nav-access-log")]
+    [InlineData(Policies.Receiver, "nav-inbox nav-model")]
+    [InlineData(Policies.KelaHandler, "nav-cases nav-model")]
+    [InlineData(Policies.OrganisationAdmin, "nav-model nav-deadlines nav-access-log")]
     public void Menu_HasTheLinksOfTheUsersPoliciesOnly(string policy, string links)
     {
         _auth.SetPolicies(policy);
@@ -88,6 +88,18 @@ public sealed class MainLayoutTests : ComponentTestContext
 
         cut.FindAll("nav[aria-label=Päävalikko] a").Select(a => a.GetAttribute("data-testid")).ShouldBe(links.Split(' '));
         cut.Find("[data-testid=nav-inbox], [data-testid=nav-cases], [data-testid=nav-deadlines]").GetAttribute("href").ShouldNotBeNullOrEmpty();
+    }
+
+    /// <summary>Everyone signed in reads the cooperation model; the coordinator also triages the feedback on it.</summary>
+    [Fact]
+    public void Menu_Coordinator_TheModelAndItsFeedback()
+    {
+        _auth.SetPolicies(Policies.Coordinator);
+
+        var cut = RenderLayout();
+
+        cut.FindAll("nav[aria-label=Päävalikko] a").Select(a => a.GetAttribute("data-testid")).ShouldBe(["nav-model", "nav-model-feedback"]);
+        cut.Find("[data-testid=nav-model-feedback]").GetAttribute("href").ShouldBe("model/feedback");
     }
 
     [Fact]

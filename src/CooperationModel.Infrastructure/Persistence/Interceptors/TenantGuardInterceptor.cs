@@ -1,5 +1,6 @@
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Messages;
+using CooperationModel.Domain.Model;
 using CooperationModel.Domain.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -42,6 +43,9 @@ public sealed class TenantGuardInterceptor : SaveChangesInterceptor
 
             var allowed = entry.Entity switch
             {
+                // Feedback is sent by its organisation and triaged by the national coordination; nobody else writes it.
+                ModelFeedback feedback when entry.State == EntityState.Added => feedback.OrganisationId == organisationId && organisationId != Guid.Empty,
+                ModelFeedback feedback => feedback.CoordinationOrganisationId == organisationId,
                 ITenantOwned owned => owned.OrganisationId == organisationId && organisationId != Guid.Empty,
                 Referral referral when entry.State == EntityState.Added => referral.SenderOrganisationId == organisationId,
                 // A receiver that re-routes a referral hands it on: it was the receiver when it loaded the row.

@@ -585,6 +585,186 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("referral_messages", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Model.ModelFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("CoordinationOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("coordination_organisation_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("ModelVersion")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("model_version");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid>("SentByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sent_by_user_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid?>("TriagedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("triaged_by_user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_model_feedback");
+
+                    b.HasIndex("CoordinationOrganisationId", "Stage", "Status")
+                        .HasDatabaseName("ix_model_feedback_coordination_organisation_id_stage_status");
+
+                    b.HasIndex("OrganisationId", "SentByUserId", "SentAt")
+                        .HasDatabaseName("ix_model_feedback_organisation_id_sent_by_user_id_sent_at");
+
+                    b.ToTable("model_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Model.ModelStageText", b =>
+                {
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Ideas")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("ideas");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("VersionId", "Stage", "Language")
+                        .HasName("pk_model_stage_texts");
+
+                    b.ToTable("model_stage_texts", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Model.ModelVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BasedOn")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("based_on");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_model_versions");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_model_versions_number");
+
+                    b.HasIndex("PublishedOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_model_versions_one_draft")
+                        .HasFilter("published_on IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("PublishedOn"), false);
+
+                    b.ToTable("model_versions", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1711,6 +1891,33 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_referral_messages_organisations_to_organisation_id");
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Model.ModelFeedback", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("CoordinationOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_feedback_organisations_coordination_organisation_id");
+
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_feedback_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Model.ModelStageText", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Model.ModelVersion", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_model_stage_texts_model_versions_version_id");
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
@@ -1890,6 +2097,11 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("CooperationModel.Domain.Messages.ReferralMessage", b =>
                 {
                     b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Model.ModelVersion", b =>
+                {
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Referrals.Referral", b =>

@@ -2,6 +2,7 @@ using CooperationModel.Application.Common;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Messages;
+using CooperationModel.Domain.Model;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Domain.Surveys;
 
@@ -27,7 +28,8 @@ public static class FieldLimits
     {
         ClientCase.ClientNameMaxLength, PersonalIdentityCode.Length, PaymentCommitment.PickUpPlaceMaxLength,
         LifeSituationSurvey.NotesMaxLength, Referral.NoteMaxLength, ConsentRule.DescriptionMaxLength,
-        ReferralMessage.BodyMaxLength, SearchText,
+        ReferralMessage.BodyMaxLength, SearchText, ModelFeedback.TextMaxLength, ModelFeedback.AnswerMaxLength,
+        ModelStageText.TextMaxLength, ModelStageText.IdeasMaxLength,
     }.Max();
 
     /// <summary>
