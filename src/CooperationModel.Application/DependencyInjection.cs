@@ -11,6 +11,8 @@ using CooperationModel.Application.Common;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Organisations.OrganisationNames;
+using CooperationModel.Application.Pilots;
+using CooperationModel.Application.Swot;
 using CooperationModel.Application.Notifications.CountUnread;
 using CooperationModel.Application.Notifications.ListNotifications;
 using CooperationModel.Application.Notifications.MarkRead;
@@ -58,6 +60,8 @@ public static class DependencyInjection
         services.AddScoped<IReferralLoopCommands, ReferralLoopCommands>();
         services.AddScoped<IForwardingCommands, ForwardingCommands>();
         services.AddScoped<IDeadlineSettingsHandler, DeadlineSettingsHandler>();
+        services.AddScoped<IPilotRegistry, PilotRegistry>();
+        services.AddScoped<ISwotAnalysis, SwotAnalysis>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
         services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();
         services.AddScoped<ICountUnreadHandler, CountUnreadHandler>();

@@ -155,6 +155,7 @@ public static class DependencyInjection
         {
             await db.Database.MigrateAsync(cancellationToken);
             await ReferenceDataSeeder.SeedAsync(db, cancellationToken);
+            await PilotDataSeeder.SeedAsync(db, cancellationToken);
             await PersonalDataBackfill.RunAsync(db, cancellationToken);
         }
 

@@ -6,7 +6,9 @@ using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
+using CooperationModel.Domain.Pilots;
 using CooperationModel.Domain.Referrals;
+using CooperationModel.Domain.Swot;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,6 +49,20 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>Every organiser's deadlines; not client data, so readable by a sender to compute the due day.</summary>
     DbSet<ReferralDeadlineSetting> DeadlineSettings { get; }
+
+    /// <summary>The development pilots: national records of the coordination, no tenant, no client data.</summary>
+    DbSet<DevelopmentPilot> Pilots { get; }
+
+    DbSet<PilotStatusChange> PilotStatusChanges { get; }
+
+    DbSet<PilotEntry> PilotEntries { get; }
+
+    /// <summary>The SWOT analyses' workshops, themes and findings (shipped for 2022): national reference data.</summary>
+    DbSet<SwotWorkshop> SwotWorkshops { get; }
+
+    DbSet<SwotTheme> SwotThemes { get; }
+
+    DbSet<SwotFinding> SwotFindings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -39,8 +39,8 @@ public sealed record PilotRecord(
 /// </summary>
 public static class PilotCatalog
 {
-    /// <summary>The date of the model v1.0, which lists every pilot as planned.</summary>
-    public static readonly DateTimeOffset ModelPublished = new(2018, 3, 27, 0, 0, 0, TimeSpan.FromHours(3));
+    /// <summary>The date of the model v1.0 (27.3.2018, midnight in Finland, in UTC), which lists every pilot as planned.</summary>
+    public static readonly DateTimeOffset ModelPublished = new(2018, 3, 26, 21, 0, 0, TimeSpan.Zero);
 
     private static readonly Lazy<IReadOnlyList<PilotRecord>> Shared = new(Load);
 

@@ -6,7 +6,9 @@ using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
+using CooperationModel.Domain.Pilots;
 using CooperationModel.Domain.Referrals;
+using CooperationModel.Domain.Swot;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Notifications;
 using CooperationModel.Infrastructure.Protection;
@@ -54,6 +56,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<ReferralDeadlineSetting> DeadlineSettings => Set<ReferralDeadlineSetting>();
 
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    public DbSet<DevelopmentPilot> Pilots => Set<DevelopmentPilot>();
+
+    public DbSet<PilotStatusChange> PilotStatusChanges => Set<PilotStatusChange>();
+
+    public DbSet<PilotEntry> PilotEntries => Set<PilotEntry>();
+
+    public DbSet<SwotWorkshop> SwotWorkshops => Set<SwotWorkshop>();
+
+    public DbSet<SwotTheme> SwotThemes => Set<SwotTheme>();
+
+    public DbSet<SwotFinding> SwotFindings => Set<SwotFinding>();
 
     internal ICurrentUser User => user;
 
