@@ -40,6 +40,11 @@ public static class AuthorizationMatrix
         Page("/referrals/{Id:guid}",               Reach.Only(ClientWorkers), RecordKind.Referral, ClientWorkers),
         Page("/settings/deadlines",                Reach.Only(OrganisationAdmin)),
         Page("/admin/access-log",                  Reach.Only(OrganisationAdmin)),
+        // The coordination's national records (pilots, the 2022 analysis): no client data, coordinators only.
+        Page("/coordination/pilots",               Reach.Only(Coordinator)),
+        Page("/coordination/pilots/timeline",      Reach.Only(Coordinator)),
+        Page("/coordination/pilot",                Reach.Only(Coordinator)),
+        Page("/coordination/swot",                 Reach.Only(Coordinator)),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),
