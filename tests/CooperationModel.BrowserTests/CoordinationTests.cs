@@ -44,7 +44,7 @@ public sealed class CoordinationTests(BrowserFixture fixture, ITestOutputHelper 
             await page.GetByTestId("pilot-change-status").ClickAsync();
             await Expect(page.GetByText("Kirjoita perustelu tilan muutokselle.")).ToBeVisibleAsync();
             await _axe.CheckAsync(coordinator, "04-pilot-reason-missing");
-            await page.GetByTestId("pilot-reason").Locator("textarea").FillAsync("Eksote aloitti huhtikuussa");
+            await page.GetByTestId("pilot-reason").FillAsync("Eksote aloitti huhtikuussa");
             await page.GetByTestId("pilot-change-status").ClickAsync();
             await Expect(page.GetByTestId("pilot-status")).ToContainTextAsync("Käynnissä");
             await Expect(page.GetByTestId("pilot-history-row")).ToHaveCountAsync(2);
@@ -52,11 +52,11 @@ public sealed class CoordinationTests(BrowserFixture fixture, ITestOutputHelper 
             await Expect(page.GetByTestId("pilot-history-row").Last).ToContainTextAsync(DemoDataSeeder.Coordinator.DisplayName);
 
             // No client's data in these records: a valid identity code is refused, and nothing is saved.
-            await page.GetByTestId("pilot-entry-text").Locator("textarea").FillAsync("Asiakas 010190-900P mukana");
+            await page.GetByTestId("pilot-entry-text").FillAsync("Asiakas 010190-900P mukana");
             await page.GetByTestId("pilot-add-entry").ClickAsync();
             await Expect(page.GetByText("Teksti sisältää henkilötunnuksen.", new() { Exact = false })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("pilot-entry")).ToHaveCountAsync(0);
-            await page.GetByTestId("pilot-entry-text").Locator("textarea").FillAsync("Ensimmäiset asiakkaat ohjattu");
+            await page.GetByTestId("pilot-entry-text").FillAsync("Ensimmäiset asiakkaat ohjattu");
             await page.GetByTestId("pilot-add-entry").ClickAsync();
             await Expect(page.GetByTestId("pilot-entry")).ToHaveCountAsync(1);
             await _axe.CheckAsync(coordinator, "05-pilot-entry");
