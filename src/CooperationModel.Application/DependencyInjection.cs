@@ -12,6 +12,8 @@ using CooperationModel.Application.Model;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Organisations.OrganisationNames;
+using CooperationModel.Application.Pilots;
+using CooperationModel.Application.Swot;
 using CooperationModel.Application.Notifications.CountUnread;
 using CooperationModel.Application.Notifications.ListNotifications;
 using CooperationModel.Application.Notifications.MarkRead;
@@ -61,6 +63,8 @@ public static class DependencyInjection
         services.AddScoped<IDeadlineSettingsHandler, DeadlineSettingsHandler>();
         services.AddScoped<IModelFeedbackHandler, ModelFeedbackHandler>();
         services.AddScoped<IModelVersionsHandler, ModelVersionsHandler>();
+        services.AddScoped<IPilotRegistry, PilotRegistry>();
+        services.AddScoped<ISwotAnalysis, SwotAnalysis>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
         services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();
         services.AddScoped<ICountUnreadHandler, CountUnreadHandler>();

@@ -160,6 +160,7 @@ public static class DependencyInjection
             db.Database.SetCommandTimeout(MigrationCommandTimeout);
             await db.Database.MigrateAsync(cancellationToken);
             await ReferenceDataSeeder.SeedAsync(db, cancellationToken);
+            await PilotDataSeeder.SeedAsync(db, cancellationToken);
             await PersonalDataBackfill.RunAsync(db, cancellationToken);
         }
 

@@ -7,7 +7,9 @@ using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Model;
 using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
+using CooperationModel.Domain.Pilots;
 using CooperationModel.Domain.Referrals;
+using CooperationModel.Domain.Swot;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +56,20 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>The model's versions after 1.0 (drafts and published); not tenant data.</summary>
     DbSet<ModelVersion> ModelVersions { get; }
+
+    /// <summary>The development pilots: national records of the coordination, no tenant, no client data.</summary>
+    DbSet<DevelopmentPilot> Pilots { get; }
+
+    DbSet<PilotStatusChange> PilotStatusChanges { get; }
+
+    DbSet<PilotEntry> PilotEntries { get; }
+
+    /// <summary>The SWOT analyses' workshops, themes and findings (shipped for 2022): national reference data.</summary>
+    DbSet<SwotWorkshop> SwotWorkshops { get; }
+
+    DbSet<SwotTheme> SwotThemes { get; }
+
+    DbSet<SwotFinding> SwotFindings { get; }
 
     /// <summary>
     /// The ids of the organisation's cases whose client's name contains <paramref name="folded"/> (lower case), found

@@ -7,7 +7,9 @@ using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Model;
 using CooperationModel.Domain.Notifications;
 using CooperationModel.Domain.Organisations;
+using CooperationModel.Domain.Pilots;
 using CooperationModel.Domain.Referrals;
+using CooperationModel.Domain.Swot;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Notifications;
 using CooperationModel.Infrastructure.Protection;
@@ -59,6 +61,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<ModelFeedback> ModelFeedback => Set<ModelFeedback>();
 
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<DevelopmentPilot> Pilots => Set<DevelopmentPilot>();
+
+    public DbSet<PilotStatusChange> PilotStatusChanges => Set<PilotStatusChange>();
+
+    public DbSet<PilotEntry> PilotEntries => Set<PilotEntry>();
+
+    public DbSet<SwotWorkshop> SwotWorkshops => Set<SwotWorkshop>();
+
+    public DbSet<SwotTheme> SwotThemes => Set<SwotTheme>();
+
+    public DbSet<SwotFinding> SwotFindings => Set<SwotFinding>();
 
     internal ICurrentUser User => user;
 

@@ -11,6 +11,8 @@ public sealed class PersonalDataTests
     [InlineData("x131052-308Tx")]
     [InlineData("Ensin 1234 sitten 010594Y9032 ja loppu")]
     [InlineData("0101010190-900P")]
+    [InlineData("uusi merkki 010594Y9021 käytössä")]
+    [InlineData("010101A902T")]
     public void ContainsIdentityCode_ValidCodeAnywhere_True(string text) =>
         PersonalData.ContainsIdentityCode(text).ShouldBeTrue();
 
@@ -22,6 +24,9 @@ public sealed class PersonalDataTests
     [InlineData("320190-900P")]
     [InlineData("010190*900P")]
     [InlineData("Puhelin 020692207 ja 0106-2024")]
+    [InlineData("Pilotoinnit helmi-toukokuu 2018, 2018-2019")]
+    [InlineData("311352-308T")]
+    [InlineData("131052G308T")]
     public void ContainsIdentityCode_NoValidCode_False(string? text) =>
         PersonalData.ContainsIdentityCode(text).ShouldBeFalse();
 }

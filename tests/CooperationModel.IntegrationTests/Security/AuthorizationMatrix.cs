@@ -46,6 +46,11 @@ public static class AuthorizationMatrix
         Page("/model/feedback/mine",               Reach.SignedIn),
         Page("/model/feedback",                    Reach.Only(Coordinator)),
         Page("/model/draft",                       Reach.Only(Coordinator)),
+        // The coordination's national records (pilots, the 2022 analysis): no client data, coordinators only.
+        Page("/coordination/pilots",               Reach.Only(Coordinator)),
+        Page("/coordination/pilots/timeline",      Reach.Only(Coordinator)),
+        Page("/coordination/pilot",                Reach.Only(Coordinator)),
+        Page("/coordination/swot",                 Reach.Only(Coordinator)),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),

@@ -1,0 +1,87 @@
+using CooperationModel.Infrastructure.Seeding;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CooperationModel.BrowserTests;
+
+/// <summary>
+/// The coordinator's workspace: the home page, the pilot registry (filters, timeline, a pilot moved on with a reason, a
+/// comment, an identity code refused) and the 2022 analysis, with axe on every page (no violation of any impact).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CoordinationTests(BrowserFixture fixture, ITestOutputHelper output)
+{
+    private const string Test = "Coordination";
+
+    private readonly AxeAudit _axe = new(output);
+
+    [Fact]
+    public async Task Coordinator_FollowsThePilots_AndTheAnalysis()
+    {
+        await using var coordinator = await UserSession.SignedInAsync(fixture, output, Test, DemoDataSeeder.Coordinator);
+        var page = coordinator.Page;
+        await coordinator.ScreenshotOnFailureAsync(async () =>
+        {
+            await Expect(page.GetByTestId("coordinator-workspace")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("workspace-swot")).ToContainTextAsync("Havaintoja 52, joista heikkouksia 25");
+            await Expect(page.GetByTestId("workspace-model-link")).ToHaveAttributeAsync("href", "model");
+            await _axe.CheckAsync(coordinator, "01-home");
+
+            await page.GetByTestId("nav-pilots").ClickAsync();
+            await Expect(page.GetByTestId("pilot-row")).ToHaveCountAsync(20);
+            await _axe.CheckAsync(coordinator, "02-pilots");
+            await page.GetByTestId("pilots-owner").SelectOptionAsync(new SelectOptionValue { Label = "Eksote" });
+            await Expect(page.GetByTestId("pilot-row")).ToHaveCountAsync(3);
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Kehittää asiakasohjauksen malli vastaanottokeskuksesta kuntaan siirtyville asiakkaille" }).ClickAsync();
+            await Expect(page.GetByTestId("pilot-status")).ToContainTextAsync("Suunniteltu");
+            await Expect(page.GetByTestId("pilot-history-row")).ToHaveCountAsync(1);
+            await _axe.CheckAsync(coordinator, "03-pilot");
+
+            // A move needs a reason; with one, the pilot runs and the history says who, when and why.
+            await page.GetByTestId("pilot-new-status").SelectOptionAsync(new SelectOptionValue { Label = "Käynnissä" });
+            await page.GetByTestId("pilot-change-status").ClickAsync();
+            await Expect(page.GetByText("Kirjoita perustelu tilan muutokselle.")).ToBeVisibleAsync();
+            await _axe.CheckAsync(coordinator, "04-pilot-reason-missing");
+            await page.GetByTestId("pilot-reason").FillAsync("Eksote aloitti huhtikuussa");
+            await page.GetByTestId("pilot-change-status").ClickAsync();
+            await Expect(page.GetByTestId("pilot-status")).ToContainTextAsync("Käynnissä");
+            await Expect(page.GetByTestId("pilot-history-row")).ToHaveCountAsync(2);
+            await Expect(page.GetByTestId("pilot-history-row").Last).ToContainTextAsync("Eksote aloitti huhtikuussa");
+            await Expect(page.GetByTestId("pilot-history-row").Last).ToContainTextAsync(DemoDataSeeder.Coordinator.DisplayName);
+
+            // No client's data in these records: a valid identity code is refused, and nothing is saved.
+            await page.GetByTestId("pilot-entry-text").FillAsync("Asiakas 010190-900P mukana");
+            await page.GetByTestId("pilot-add-entry").ClickAsync();
+            await Expect(page.GetByText("Teksti sisältää henkilötunnuksen.", new() { Exact = false })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("pilot-entry")).ToHaveCountAsync(0);
+            await page.GetByTestId("pilot-entry-text").FillAsync("Ensimmäiset asiakkaat ohjattu");
+            await page.GetByTestId("pilot-add-entry").ClickAsync();
+            await Expect(page.GetByTestId("pilot-entry")).ToHaveCountAsync(1);
+            await _axe.CheckAsync(coordinator, "05-pilot-entry");
+
+            await coordinator.GotoAsync("coordination/pilots/timeline");
+            await Expect(page.GetByTestId("pilot-timeline-row")).ToHaveCountAsync(20);
+            await _axe.CheckAsync(coordinator, "06-timeline");
+
+            await page.GetByTestId("nav-swot").ClickAsync();
+            await Expect(page.GetByTestId("swot-total")).ToContainTextAsync("52");
+            await Expect(page.GetByTestId("swot-count-ReferralToSocialWork-Weakness")).ToHaveTextAsync("7");
+            await _axe.CheckAsync(coordinator, "07-swot");
+            await page.GetByTestId("swot-theme").SelectOptionAsync(new SelectOptionValue { Label = "Huoli-ilmoitukset" });
+            await Expect(page.GetByTestId("swot-total")).ToContainTextAsync("6");
+            await page.GetByTestId("swot-unanswered").ClickAsync();
+            await Expect(page.GetByTestId("swot-unanswered-item")).ToHaveCountAsync(3);
+            await _axe.CheckAsync(coordinator, "08-swot-unanswered");
+
+            // The same pages in English.
+            await page.GotoAsync("culture/set?culture=en&redirectUri=%2Fcoordination%2Fpilots");
+            await coordinator.WaitInteractiveAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Development pilots" })).ToBeVisibleAsync();
+            await _axe.CheckAsync(coordinator, "09-pilots-en");
+        });
+
+        _axe.ShouldHaveNoViolations();
+    }
+}
