@@ -48,7 +48,8 @@
 #   LOAD_CHROMIUM=1  also open the inbox in Chromium (tests/CooperationModel.CircuitMemory,
 #                  0,10,20,30 pages; CHROMIUM_PATH, default /usr/bin/chromium) and print its
 #                  live KB per circuit against the driver's at the same counts (0 to 30 circuits,
-#                  opened just before), with the ratio (faithful: within 15 %)
+#                  opened just before, read 5 s after each step as the probe reads), with the ratio
+#                  (faithful: within 15 %)
 #   LOAD_KEEP=1    keep the run's database (and, with quick, its keys in .local/benchmarks/kept)
 #   LOAD_URL       the app's address (default http://127.0.0.1:5193)
 #   PG_TEST_PORT   the test cluster's port (default 54339)
@@ -206,7 +207,7 @@ if [ "${LOAD_CHROMIUM:-0}" = "1" ]; then
     # The driver at the probe's counts first (its own fit over 0 to 30 circuits), so both are read alike.
     say "the inbox over the driver at Chromium's counts (0 to 30 circuits)"
     dotnet run --project tests/CooperationModel.LoadDriver -c Release --no-build -- \
-        --url "$url" --circuits 30 --steps 3 --page inbox --case-id "$case_id" --referral-id "$referral_id" $paging \
+        --url "$url" --circuits 30 --steps 3 --settle 5 --page inbox --case-id "$case_id" --referral-id "$referral_id" $paging \
         --think "${LOAD_THINK:-30}" --events-for 1 --idle-for 1 --ramp-for 1 \
         --open-parallel "${LOAD_OPEN_PARALLEL:-16}" --report "$report" | tee "$out/faithful.log"
     say "the inbox in Chromium (0, 10, 20, 30 pages)"

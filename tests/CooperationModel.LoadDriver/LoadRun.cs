@@ -29,7 +29,8 @@ public sealed record LoadOptions(
     TimeSpan RampPhase = default,
     int OpenParallel = 16,
     bool Paging = false,
-    Guid? ReferralId = null);
+    Guid? ReferralId = null,
+    TimeSpan Settle = default);
 
 /// <summary>
 /// The figures of one event phase: CpuPerEvent is the server's CPU time over the phase, less its idle rate, per event;
@@ -108,6 +109,8 @@ public static class LoadRun
                     opening.Restart();
                     await OpenAsync(session, path, circuits, target - circuits.Count, options.OpenParallel, cancellationToken);
                     openingTime += opening.Elapsed;
+                    // A page's own loads after its first render (the inbox's rows) settle first, as the Chromium probe waits.
+                    await Task.Delay(options.Settle, cancellationToken);
                     var reading = await ReadServerAsync(diagnostics, cancellationToken);
                     points.Add((circuits.Count, reading));
                     // The driver's own cost: its managed heap and the element tree of one circuit (what 5,000 circuits hold here).

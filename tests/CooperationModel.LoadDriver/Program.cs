@@ -36,7 +36,8 @@ public static class Program
             RampPhase: TimeSpan.FromSeconds(Seconds("--ramp-for", "30")),
             OpenParallel: int.Parse(Arg("--open-parallel", "16"), CultureInfo.InvariantCulture),
             Paging: args.Contains("--paging"),
-            ReferralId: Arg("--referral-id", "") is { Length: > 0 } referralId ? Guid.Parse(referralId) : null);
+            ReferralId: Arg("--referral-id", "") is { Length: > 0 } referralId ? Guid.Parse(referralId) : null,
+            Settle: TimeSpan.FromSeconds(Seconds("--settle", "0")));
         var report = await LoadRun.RunAsync(options, Console.Out);
         var output = Arg("--report", "");
         if (output.Length > 0)
