@@ -230,6 +230,17 @@ if [ "${LOAD_CHROMIUM:-0}" = "1" ]; then
         echo
         if [ -n "$probe" ] && [ -n "$driver" ] && [ "$probe" != "0" ]; then
             echo "faithful: inbox live heap per circuit, driver $driver KB against Chromium $probe KB: ratio $(awk -v d="$driver" -v p="$probe" 'BEGIN { printf "%.2f", d / p }') (within 15 %: 0.85-1.15)"
+            # The same over 10 to 30 only (the heap at each side's 10 and 30): the first step also pays what is still
+            # being torn down and one-time costs, so this is the fairer pair (docs/performance.md, "Circuit memory").
+            d10="$(sed -n 's/^10 circuits: heap \([0-9]*\) KB.*/\1/p' "$out/faithful.log" | head -n 1)"
+            d30="$(sed -n 's/^30 circuits: heap \([0-9]*\) KB.*/\1/p' "$out/faithful.log" | head -n 1)"
+            p10="$(sed -n 's/^N= *10 .*heap= *\([0-9]*\) KB.*/\1/p' "$log" | tail -n 1)"
+            p30="$(sed -n 's/^N= *30 .*heap= *\([0-9]*\) KB.*/\1/p' "$log" | tail -n 1)"
+            if [ -n "$d10" ] && [ -n "$d30" ] && [ -n "$p10" ] && [ -n "$p30" ]; then
+                awk -v d10="$d10" -v d30="$d30" -v p10="$p10" -v p30="$p30" 'BEGIN {
+                    d = (d30 - d10) / 20; p = (p30 - p10) / 20
+                    printf "faithful over 10-30 circuits: heap per circuit, driver %.0f KB against Chromium %.0f KB: ratio %.2f\n", d, p, d / p }'
+            fi
         else
             echo "faithful: no comparison (driver '$driver' KB, Chromium '$probe' KB; see $log)"
         fi
