@@ -1,6 +1,5 @@
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
-using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Pilots;
 using CooperationModel.Domain.Swot;
 

@@ -3,6 +3,7 @@ using CooperationModel.Application.Common;
 using CooperationModel.Application.Pilots;
 using CooperationModel.Application.Swot;
 using CooperationModel.Domain.Cases;
+using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Pilots;
 using CooperationModel.Domain.Swot;
@@ -38,7 +39,7 @@ public sealed class CoordinationPagesTests : ComponentTestContext
     [Fact]
     public async Task PilotPage_SendsTheMoveWithItsReason_AndShowsTheRefusalInTheUsersLanguage()
     {
-        _registry.Answer = PersonalData.ContainsCode with { Field = "Reason" };
+        _registry.Answer = new ValidationError(PersonalData.ContainsIdentityCodeCode) { Field = "Reason" };
         var page = RenderPilot();
 
         await page.Find("[data-testid=pilot-new-status]").ChangeAsync(new ChangeEventArgs { Value = "0" });
