@@ -30,8 +30,8 @@
 #                  the counts for one page (default LOAD_CIRCUITS)
 #   LOAD_FULL=1    the full run: 100,1000,5000 inbox circuits and 100,1000 on the
 #                  other pages (each LOAD_CIRCUITS_<PAGE> still wins), the ramp at
-#                  1,000, LOAD_CHROMIUM=1 and LOAD_VOLUME=quick unless set; about
-#                  30 minutes on a quiet 2-core machine (docs/performance.md)
+#                  1,000 on the inbox, LOAD_CHROMIUM=1 and LOAD_VOLUME=quick unless set;
+#                  20 minutes on a quiet 2-core machine (docs/performance.md)
 #   LOAD_PAGES     pages (default "inbox workspace case referral")
 #   LOAD_VOLUME    demo (default: demo data only) or quick (the benchmark's quick volume on top; seeding takes minutes)
 #   LOAD_DATABASE  a database kept by an earlier LOAD_VOLUME=quick LOAD_KEEP=1 run (or by the benchmark's
