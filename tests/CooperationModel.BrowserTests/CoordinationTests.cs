@@ -54,7 +54,7 @@ public sealed class CoordinationTests(BrowserFixture fixture, ITestOutputHelper 
             // No client's data in these records: a valid identity code is refused, and nothing is saved.
             await page.GetByTestId("pilot-entry-text").FillAsync("Asiakas 010190-900P mukana");
             await page.GetByTestId("pilot-add-entry").ClickAsync();
-            await Expect(page.GetByText("Teksti sisältää henkilötunnuksen.", new() { Exact = false })).ToBeVisibleAsync();
+            await Expect(page.GetByText("Tekstissä on henkilötunnus.", new() { Exact = false })).ToBeVisibleAsync();
             await Expect(page.GetByTestId("pilot-entry")).ToHaveCountAsync(0);
             await page.GetByTestId("pilot-entry-text").FillAsync("Ensimmäiset asiakkaat ohjattu");
             await page.GetByTestId("pilot-add-entry").ClickAsync();

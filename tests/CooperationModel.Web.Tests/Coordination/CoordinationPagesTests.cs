@@ -47,7 +47,7 @@ public sealed class CoordinationPagesTests : ComponentTestContext
         await page.Find("[data-testid=pilot-change-status]").ClickAsync(new());
 
         _registry.Sent.ShouldBe([new ChangePilotStatusCommand(PilotId, PilotStatus.UnderEvaluation, "Asiakas 010190-900P")]);
-        page.WaitForAssertion(() => page.Markup.ShouldContain("Teksti sisältää henkilötunnuksen."));
+        page.WaitForAssertion(() => page.Markup.ShouldContain("Tekstissä on henkilötunnus."));
     }
 
     [Fact]
