@@ -90,16 +90,20 @@ public sealed class MainLayoutTests : ComponentTestContext
         cut.Find("[data-testid=nav-inbox], [data-testid=nav-cases], [data-testid=nav-deadlines]").GetAttribute("href").ShouldNotBeNullOrEmpty();
     }
 
-    /// <summary>Everyone signed in reads the cooperation model; the coordinator also triages the feedback on it.</summary>
+    /// <summary>
+    /// Everyone signed in reads the cooperation model; the coordinator also triages the feedback on it and follows the
+    /// pilots and the analysis.
+    /// </summary>
     [Fact]
-    public void Menu_Coordinator_TheModelAndItsFeedback()
+    public void Menu_Coordinator_TheModelItsFeedbackThePilotsAndTheAnalysis()
     {
         _auth.SetPolicies(Policies.Coordinator);
 
         var cut = RenderLayout();
 
-        cut.FindAll("nav[aria-label=Päävalikko] a").Select(a => a.GetAttribute("data-testid")).ShouldBe(["nav-model", "nav-model-feedback"]);
+        cut.FindAll("nav[aria-label=Päävalikko] a").Select(a => a.GetAttribute("data-testid")).ShouldBe(["nav-model", "nav-model-feedback", "nav-pilots", "nav-swot"]);
         cut.Find("[data-testid=nav-model-feedback]").GetAttribute("href").ShouldBe("model/feedback");
+        cut.Find("[data-testid=nav-pilots]").GetAttribute("href").ShouldBe("coordination/pilots");
     }
 
     [Fact]
