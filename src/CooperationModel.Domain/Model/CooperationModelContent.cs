@@ -1,6 +1,4 @@
-using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using CooperationModel.Domain.Common;
 
 namespace CooperationModel.Domain.Model;
 
@@ -15,22 +13,7 @@ public static class CooperationModelContent
 
     private static readonly Lazy<ModelVersionContent> First = new(() => Load("model-1.0.json"));
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
-    };
-
     public static ModelVersionContent V1 => First.Value;
 
-    private static ModelVersionContent Load(string fileName)
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Model." + fileName)
-            ?? throw new InvalidOperationException($"The model file {fileName} is not embedded.");
-        return JsonSerializer.Deserialize<ModelVersionContent>(stream, Options)
-            ?? throw new InvalidOperationException($"The model file {fileName} is empty.");
-    }
+    private static ModelVersionContent Load(string fileName) => ShippedData.ReadJson<ModelVersionContent>("Model." + fileName);
 }

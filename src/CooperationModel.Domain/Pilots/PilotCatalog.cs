@@ -1,6 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CooperationModel.Domain.Cases;
+using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
 
 namespace CooperationModel.Domain.Pilots;
@@ -48,11 +47,7 @@ public static class PilotCatalog
 
     private static List<PilotRecord> Load()
     {
-        using var stream = typeof(PilotCatalog).Assembly.GetManifestResourceStream("Pilots.pilots.json")
-            ?? throw new InvalidOperationException("The embedded pilots.json is missing.");
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-        var records = JsonSerializer.Deserialize<List<PilotRecord>>(stream, options)
-            ?? throw new InvalidOperationException("pilots.json is empty.");
+        var records = ShippedData.ReadJson<List<PilotRecord>>("Pilots.pilots.json");
         foreach (var record in records)
         {
             var unknown = record.MunicipalityCodes.FirstOrDefault(code => ReferenceCatalog.Instance.FindMunicipality(code) is null)

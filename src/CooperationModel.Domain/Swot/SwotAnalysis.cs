@@ -1,6 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CooperationModel.Domain.Cases;
+using CooperationModel.Domain.Common;
 
 namespace CooperationModel.Domain.Swot;
 
@@ -192,10 +191,7 @@ public sealed class SwotCatalog
 
     private static SwotCatalog Load()
     {
-        using var stream = typeof(SwotCatalog).Assembly.GetManifestResourceStream("Swot.swot_2022.json")
-            ?? throw new InvalidOperationException("The embedded swot_2022.json is missing.");
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-        var file = JsonSerializer.Deserialize<FileAnalysis>(stream, options) ?? throw new InvalidOperationException("swot_2022.json is empty.");
+        var file = ShippedData.ReadJson<FileAnalysis>("Swot.swot_2022.json");
         return new SwotCatalog(
             file.TitleFi,
             file.SectionFi,
