@@ -786,6 +786,10 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("ModelFeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("model_feedback_id");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
@@ -794,7 +798,7 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
 
-                    b.Property<Guid>("ReferralId")
+                    b.Property<Guid?>("ReferralId")
                         .HasColumnType("uuid")
                         .HasColumnName("referral_id");
 
@@ -815,7 +819,10 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasIndex("OrganisationId", "UserId", "ReadAt", "CreatedAt")
                         .HasDatabaseName("ix_notifications_organisation_id_user_id_read_at_created_at");
 
-                    b.ToTable("notifications", (string)null);
+                    b.ToTable("notifications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notifications_one_subject", "(referral_id IS NULL) <> (model_feedback_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Organisations.Organisation", b =>
