@@ -5,7 +5,9 @@ using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Pilots;
 using CooperationModel.Web.Components.Pages.Coordination;
 using Microsoft.AspNetCore.Components;
+using CooperationModel.Web.Components.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace CooperationModel.Web.Tests.Coordination;
 
@@ -138,6 +140,25 @@ public sealed class PilotEvaluationPanelTests : ComponentTestContext
         panel.Find("[data-testid=pilot-verdict-current]").TextContent.ShouldContain("Toimii");
         panel.Find("[data-testid=pilot-verdict-suggestion]").TextContent.ShouldStartWith(suggestion);
         panel.Find("[data-testid=pilot-verdict-earlier]").TextContent.ShouldContain("Aikaisempi");
+    }
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public void EveryVerdictAndEveryRefusalOutsideTheStatus_IsTranslated_AndNamesTheStatus(string culture)
+    {
+        UseCulture(culture);
+        var localizer = Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var notOpen = new[] { "Indicators", "Findings", "Verdict" }.Select(part => DevelopmentPilot.EvaluationErrors.NotOpen(part, PilotStatus.Idea));
+
+        PilotEvaluationRules.All.Select(v => localizer[$"PilotVerdict.{v}"]).ShouldAllBe(s => !s.ResourceNotFound);
+        foreach (var error in notOpen)
+        {
+            var text = FieldErrors.Text(localizer, error);
+            localizer[error.Code].ResourceNotFound.ShouldBeFalse(error.Code);
+            text.ShouldContain(localizer["PilotStatus.Idea"].Value);
+        }
     }
 
     private IRenderedComponent<PilotEvaluationPanel> RenderPanel(PilotStatus status, PilotEvaluationAllowed allowed, IReadOnlyList<PilotVerdictRow>? verdicts = null) =>
