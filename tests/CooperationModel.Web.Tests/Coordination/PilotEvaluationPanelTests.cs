@@ -1,5 +1,7 @@
 using Bunit;
+using CooperationModel.Application.Common;
 using CooperationModel.Application.Pilots;
+using CooperationModel.Application.Swot;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Pilots;
@@ -142,6 +144,21 @@ public sealed class PilotEvaluationPanelTests : ComponentTestContext
         panel.Find("[data-testid=pilot-verdict-earlier]").TextContent.ShouldContain("Aikaisempi");
     }
 
+    [Fact]
+    public void OnThePilotPage_TheVerdictsSuggestion_IsTheChosenNextStatus()
+    {
+        var registry = new SuggestingRegistry();
+        Services.AddSingleton<IPilotRegistry>(registry);
+        Services.AddSingleton<ISwotAnalysis>(new NoSwot());
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"coordination/pilot?id={PilotId}");
+
+        var page = Render<PilotPage>();
+
+        var select = page.Find("[data-testid=pilot-new-status]");
+        select.QuerySelectorAll("option").Single(o => o.GetAttribute("value") == select.GetAttribute("value")).TextContent.Trim().ShouldBe("Jatkuu");
+        page.Find("[data-testid=pilot-evaluation]").TextContent.ShouldContain("Jatketaan muutettuna");
+    }
+
     [Theory]
     [InlineData("fi")]
     [InlineData("sv")]
@@ -167,4 +184,43 @@ public sealed class PilotEvaluationPanelTests : ComponentTestContext
             .Add(c => c.Status, status)
             .Add(c => c.View, new PilotEvaluationView([Indicator], [new PilotFindingRow(Guid.NewGuid(), "Havainto", DateTimeOffset.UnixEpoch, "Kaisa")], verdicts ?? [], allowed))
             .Add(c => c.Changed, () => _changed++));
+
+    private sealed class SuggestingRegistry : IPilotRegistry
+    {
+        private static readonly PilotRow Pilot = new(
+            PilotId, "code", "Nimi", null, PilotStatus.UnderEvaluation, [], DevelopmentArea.Kela, ["Kela"], [], [], null, null, null, null);
+
+        public Task<Result<Page<PilotRow>>> ListAsync(PilotFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
+            Task.FromResult<Result<Page<PilotRow>>>(new Page<PilotRow>([Pilot], 1));
+
+        public Task<Result<IReadOnlyList<PilotRow>>> TimelineAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<Result<IReadOnlyList<PilotRow>>>(new[] { Pilot });
+
+        public Task<Result<IReadOnlyList<string>>> OwnersAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<Result<IReadOnlyList<string>>>(new[] { "Kela" });
+
+        public Task<Result<PilotDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+            Task.FromResult<Result<PilotDetails>>(new PilotDetails(Pilot, "Tavoite", null, "seed", [], [], [], PilotStatuses.NextFrom(PilotStatus.UnderEvaluation))
+            {
+                Evaluation = new PilotEvaluationView([], [], [new PilotVerdictRow(PilotVerdict.Change, "Muutetaan", DateTimeOffset.UnixEpoch, "Kaisa")], new PilotEvaluationAllowed(true, true, true)),
+            });
+
+        public Task<Result> ChangeStatusAsync(ChangePilotStatusCommand command, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success());
+
+        public Task<Result> AddEntryAsync(AddPilotEntryCommand command, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success());
+
+        public Task<Result> SetWeaknessesAsync(SetPilotWeaknessesCommand command, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success());
+    }
+
+    private sealed class NoSwot : ISwotAnalysis
+    {
+        public Task<Result<SwotMatrixView>> MatrixAsync(SwotFilter filter, CancellationToken cancellationToken = default) =>
+            Task.FromResult<Result<SwotMatrixView>>(CommonErrors.WrongRole);
+
+        public Task<Result<IReadOnlyList<SwotFindingRow>>> UnansweredWeaknessesAsync(SwotFilter filter, CancellationToken cancellationToken = default) =>
+            Task.FromResult<Result<IReadOnlyList<SwotFindingRow>>>(CommonErrors.WrongRole);
+
+        public Task<Result<IReadOnlyList<SwotFindingRow>>> WeaknessesAsync(CancellationToken cancellationToken = default) =>
+            Task.FromResult<Result<IReadOnlyList<SwotFindingRow>>>(Array.Empty<SwotFindingRow>());
+    }
 }
