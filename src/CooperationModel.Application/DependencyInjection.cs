@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddScoped<IModelFeedbackHandler, ModelFeedbackHandler>();
         services.AddScoped<IModelVersionsHandler, ModelVersionsHandler>();
         services.AddScoped<IPilotRegistry, PilotRegistry>();
+        services.AddScoped<IPilotEvaluation, PilotEvaluation>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
         services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();

@@ -64,6 +64,12 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<PilotEntry> PilotEntries { get; }
 
+    DbSet<PilotIndicator> PilotIndicators { get; }
+
+    DbSet<PilotEvaluationFinding> PilotEvaluationFindings { get; }
+
+    DbSet<PilotVerdictRecord> PilotVerdicts { get; }
+
     /// <summary>The SWOT analyses' workshops, themes and findings (shipped for 2022): national reference data.</summary>
     DbSet<SwotWorkshop> SwotWorkshops { get; }
 

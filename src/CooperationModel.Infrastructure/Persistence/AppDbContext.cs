@@ -67,6 +67,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public DbSet<PilotEntry> PilotEntries => Set<PilotEntry>();
 
+    public DbSet<PilotIndicator> PilotIndicators => Set<PilotIndicator>();
+
+    public DbSet<PilotEvaluationFinding> PilotEvaluationFindings => Set<PilotEvaluationFinding>();
+
+    public DbSet<PilotVerdictRecord> PilotVerdicts => Set<PilotVerdictRecord>();
+
     public DbSet<SwotWorkshop> SwotWorkshops => Set<SwotWorkshop>();
 
     public DbSet<SwotTheme> SwotThemes => Set<SwotTheme>();

@@ -1039,6 +1039,96 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("pilot_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotEvaluationFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("PilotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pilot_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_evaluation_findings");
+
+                    b.HasIndex("PilotId", "At")
+                        .HasDatabaseName("ix_pilot_evaluation_findings_pilot_id_at");
+
+                    b.ToTable("pilot_evaluation_findings", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Baseline")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("baseline");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PilotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pilot_id");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_indicators");
+
+                    b.HasIndex("PilotId")
+                        .HasDatabaseName("ix_pilot_indicators_pilot_id");
+
+                    b.ToTable("pilot_indicators", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1087,6 +1177,51 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_pilot_status_changes_pilot_id_at");
 
                     b.ToTable("pilot_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotVerdictRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("PilotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pilot_id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_verdicts");
+
+                    b.HasIndex("PilotId", "At")
+                        .HasDatabaseName("ix_pilot_verdicts_pilot_id_at");
+
+                    b.ToTable("pilot_verdicts", (string)null);
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Referrals.Disclosure", b =>
@@ -2291,6 +2426,26 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_pilot_entries_pilots_pilot_id");
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotEvaluationFinding", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Pilots.DevelopmentPilot", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("PilotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pilot_evaluation_findings_pilots_pilot_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotIndicator", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Pilots.DevelopmentPilot", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("PilotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pilot_indicators_pilots_pilot_id");
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotStatusChange", b =>
                 {
                     b.HasOne("CooperationModel.Domain.Pilots.DevelopmentPilot", null)
@@ -2299,6 +2454,16 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_pilot_status_changes_pilots_pilot_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotVerdictRecord", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Pilots.DevelopmentPilot", null)
+                        .WithMany("Verdicts")
+                        .HasForeignKey("PilotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pilot_verdicts_pilots_pilot_id");
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Referrals.Disclosure", b =>
@@ -2491,7 +2656,13 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                 {
                     b.Navigation("Entries");
 
+                    b.Navigation("Findings");
+
+                    b.Navigation("Indicators");
+
                     b.Navigation("StatusChanges");
+
+                    b.Navigation("Verdicts");
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Referrals.Referral", b =>
