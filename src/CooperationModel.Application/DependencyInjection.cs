@@ -11,6 +11,7 @@ using CooperationModel.Application.Common;
 using CooperationModel.Application.Model;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
+using CooperationModel.Application.Organisations.ListOrganisations;
 using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Application.Pilots;
 using CooperationModel.Application.Swot;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<IPilotRegistry, PilotRegistry>();
         services.AddScoped<IPilotEvaluation, PilotEvaluation>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();
+        services.AddScoped<IListOrganisationsHandler, ListOrganisationsHandler>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
         services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();
         services.AddScoped<ICountUnreadHandler, CountUnreadHandler>();

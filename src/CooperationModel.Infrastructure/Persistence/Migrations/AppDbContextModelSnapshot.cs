@@ -930,6 +930,11 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("name_sv");
 
+                    b.PrimitiveCollection<List<Guid>>("OwnerOrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("owner_organisation_ids");
+
                     b.PrimitiveCollection<List<string>>("Owners")
                         .IsRequired()
                         .HasColumnType("text[]")
