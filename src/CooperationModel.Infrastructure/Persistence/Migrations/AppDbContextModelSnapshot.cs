@@ -932,8 +932,10 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.PrimitiveCollection<List<Guid>>("OwnerOrganisationIds")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid[]")
-                        .HasColumnName("owner_organisation_ids");
+                        .HasColumnName("owner_organisation_ids")
+                        .HasDefaultValueSql("'{}'::uuid[]");
 
                     b.PrimitiveCollection<List<string>>("Owners")
                         .IsRequired()

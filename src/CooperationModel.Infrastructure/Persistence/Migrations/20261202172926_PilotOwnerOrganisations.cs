@@ -16,7 +16,8 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                 name: "owner_organisation_ids",
                 table: "pilots",
                 type: "uuid[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'::uuid[]");
         }
 
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CooperationModel.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202172535_PilotOwnerOrganisations")]
+    [Migration("20261202172926_PilotOwnerOrganisations")]
     partial class PilotOwnerOrganisations
     {
         /// <inheritdoc />
@@ -935,8 +935,10 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.PrimitiveCollection<List<Guid>>("OwnerOrganisationIds")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid[]")
-                        .HasColumnName("owner_organisation_ids");
+                        .HasColumnName("owner_organisation_ids")
+                        .HasDefaultValueSql("'{}'::uuid[]");
 
                     b.PrimitiveCollection<List<string>>("Owners")
                         .IsRequired()
