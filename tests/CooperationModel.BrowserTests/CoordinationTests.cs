@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CooperationModel.Infrastructure.Seeding;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -99,6 +100,58 @@ public sealed class CoordinationTests(BrowserFixture fixture, ITestOutputHelper 
             await coordinator.WaitInteractiveAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Development pilots" })).ToBeVisibleAsync();
             await _axe.CheckAsync(coordinator, "09-pilots-en");
+        });
+
+        _axe.ShouldHaveNoViolations();
+    }
+
+    /// <summary>
+    /// The coordinator links the demo Helsinki organiser to a pilot as its owner organisation; Helsinki's social worker then
+    /// finds it from the menu, reads it and comments (the comment form only), with axe on the pages.
+    /// </summary>
+    [Fact]
+    public async Task OwnerOrganisation_LinkedByTheCoordinator_ReadsThePilotAndComments()
+    {
+        const string PilotName = "Maakunnittaiset yhteistyötapaamiset";
+        string pilotPath;
+        await using (var coordinator = await UserSession.SignedInAsync(fixture, output, Test, DemoDataSeeder.Coordinator))
+        {
+            var page = coordinator.Page;
+            await coordinator.ScreenshotOnFailureAsync(async () =>
+            {
+                await page.GetByTestId("nav-pilots").ClickAsync();
+                await page.GetByRole(AriaRole.Link, new() { Name = PilotName, Exact = true }).ClickAsync();
+                await Expect(page.GetByTestId("pilot-owner-none")).ToBeVisibleAsync();
+                await page.GetByTestId("pilot-owner-kind").SelectOptionAsync(new SelectOptionValue { Label = "Sosiaalihuollon järjestäjä" });
+                await page.GetByTestId("pilot-owner-choice").SelectOptionAsync(new SelectOptionValue { Label = "Helsingin kaupunki" });
+                await page.GetByTestId("pilot-owner-add").ClickAsync();
+                await Expect(page.GetByTestId("pilot-owner")).ToHaveTextAsync(new Regex("Helsingin kaupunki"));
+                await Expect(page.GetByTestId("pilot-owner-organisations")).ToHaveTextAsync("Helsingin kaupunki");
+                await _axe.CheckAsync(coordinator, "10-pilot-owner-linked");
+            });
+            pilotPath = new Uri(page.Url).PathAndQuery.TrimStart('/');
+        }
+
+        await using var worker = await UserSession.SignedInAsync(fixture, output, Test, DemoDataSeeder.WorkerHelsinki);
+        var own = worker.Page;
+        await worker.ScreenshotOnFailureAsync(async () =>
+        {
+            await own.GetByTestId("nav-my-pilots").ClickAsync();
+            await Expect(own.GetByTestId("my-pilot-row")).ToHaveCountAsync(1);
+            await _axe.CheckAsync(worker, "11-my-pilots");
+            await own.GetByRole(AriaRole.Link, new() { Name = PilotName, Exact = true }).ClickAsync();
+            await Expect(own.GetByTestId("pilot-name")).ToHaveTextAsync(PilotName);
+            await Expect(own.GetByTestId("pilot-change-status")).ToHaveCountAsync(0);
+            await Expect(own.GetByTestId("pilot-owners")).ToHaveCountAsync(0);
+            await Expect(own.GetByTestId("pilot-weaknesses")).ToHaveCountAsync(0);
+            await Expect(own.GetByTestId("pilot-entry-kind")).ToHaveCountAsync(0);
+            await own.GetByTestId("pilot-entry-text").FillAsync("Helsingissä tapaamiset kerran kuussa");
+            await own.GetByTestId("pilot-add-entry").ClickAsync();
+            await Expect(own.GetByTestId("pilot-entry")).ToHaveCountAsync(1);
+            await Expect(own.GetByTestId("pilot-entry")).ToContainTextAsync("Kommentti");
+            await Expect(own.GetByTestId("pilot-entry")).ToContainTextAsync(DemoDataSeeder.WorkerHelsinki.DisplayName);
+            await _axe.CheckAsync(worker, "12-pilot-owner-comment");
+            (new Uri(own.Url).PathAndQuery.TrimStart('/')).ShouldBe(pilotPath);
         });
 
         _axe.ShouldHaveNoViolations();
