@@ -30,8 +30,8 @@ public sealed record PilotDetails(
     /// <summary>Its indicators, findings and verdicts, and what of them may be recorded now (<see cref="IPilotEvaluation"/>).</summary>
     public PilotEvaluationView Evaluation { get; init; } = PilotEvaluationView.Empty;
 
-    /// <summary>What the current user may do with it (<see cref="PilotAccessRule"/>): the page renders only that.</summary>
-    public PilotAccess Access { get; init; } = PilotAccess.Coordinator;
+    /// <summary>What the current user may do with it (<see cref="PilotAccessRule"/>): the page renders only that (nothing unless set).</summary>
+    public PilotAccess Access { get; init; }
 
     /// <summary>The app's organisations linked to it as its owners, by name (Finnish order).</summary>
     public IReadOnlyList<OrganisationName> OwnerOrganisations { get; init; } = [];

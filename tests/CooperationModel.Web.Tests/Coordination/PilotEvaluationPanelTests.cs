@@ -205,6 +205,7 @@ public sealed class PilotEvaluationPanelTests : ComponentTestContext
         public Task<Result<PilotDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
             Task.FromResult<Result<PilotDetails>>(new PilotDetails(Pilot, "Tavoite", null, "seed", [], [], [], PilotStatuses.NextFrom(PilotStatus.UnderEvaluation))
             {
+                Access = PilotAccess.Coordinator,
                 Evaluation = new PilotEvaluationView([], [], [new PilotVerdictRow(PilotVerdict.Change, "Muutetaan", DateTimeOffset.UnixEpoch, "Kaisa")], new PilotEvaluationAllowed(true, true, true)),
             });
 
