@@ -13,6 +13,7 @@ using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Application.Pilots;
+using CooperationModel.Application.Statistics;
 using CooperationModel.Application.Swot;
 using CooperationModel.Application.Notifications.CountUnread;
 using CooperationModel.Application.Notifications.ListNotifications;
@@ -65,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<IModelVersionsHandler, ModelVersionsHandler>();
         services.AddScoped<IPilotRegistry, PilotRegistry>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();
+        services.AddScoped<IClosedLoopFigures, ClosedLoopFiguresHandler>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
         services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();
         services.AddScoped<ICountUnreadHandler, CountUnreadHandler>();
