@@ -2,13 +2,22 @@ using CooperationModel.Domain.Referrals;
 
 namespace CooperationModel.Domain.Statistics;
 
-/// <summary>A count and its share of a whole; both null when the count is suppressed, the share null when the whole is zero.</summary>
-public sealed record CountFigure(int? Count, decimal? Share)
+/// <summary>
+/// A count and its share of a whole; both null when the count is suppressed (<see cref="Complementary"/>: not because
+/// it is small, but so that a small one beside it cannot be worked out), the share null when the whole is zero.
+/// </summary>
+public sealed record CountFigure(int? Count, decimal? Share, bool Complementary = false)
 {
     public bool Suppressed => Count is null;
 
-    internal static CountFigure Of(int count, int whole, bool suppressed) =>
-        suppressed ? new CountFigure(null, null) : new CountFigure(count, whole == 0 ? null : (decimal)count / whole);
+    internal static CountFigure Of(int count, int whole, bool suppressed) => Of(count, whole, suppressed ? PartSuppression.Small : PartSuppression.None);
+
+    internal static CountFigure Of(int count, int whole, PartSuppression suppression) => suppression switch
+    {
+        PartSuppression.Small => new CountFigure(null, null),
+        PartSuppression.Complementary => new CountFigure(null, null, Complementary: true),
+        _ => new CountFigure(count, whole == 0 ? null : (decimal)count / whole),
+    };
 }
 
 /// <summary>A median of working days; null when no referral was accepted or when it is suppressed (so few accepted).</summary>
@@ -47,7 +56,7 @@ public sealed record ClosedLoopFigures(
             CountFigure.Of(tally.AcknowledgedWithinDeadline, sent, suppression.Suppresses(tally.AcknowledgedWithinDeadline)),
             CountFigure.Of(tally.CompletedWithFeedback, sent, suppression.Suppresses(tally.CompletedWithFeedback)),
             suppression.Suppresses(accepted) ? new MedianFigure(null, true) : new MedianFigure(tally.DaysToAcceptance.Median, false),
-            CountFigure.Of(tally.Returned, sent, suppression.Suppresses(tally.Returned)),
-            [.. ClosingReturnReasons.Select((reason, i) => new ReturnReasonFigure(reason, CountFigure.Of(returnedCounts[i], tally.Returned, returnedSuppressed[i])))]);
+            CountFigure.Of(tally.Returned, sent, returnedSuppressed.Total),
+            [.. ClosingReturnReasons.Select((reason, i) => new ReturnReasonFigure(reason, CountFigure.Of(returnedCounts[i], tally.Returned, returnedSuppressed.Parts[i])))]);
     }
 }
