@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddScoped<IModelVersionsHandler, ModelVersionsHandler>();
         services.AddScoped<IPilotRegistry, PilotRegistry>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();
+        services.AddScoped<ISwotRounds, SwotRounds>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
         services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();
         services.AddScoped<ICountUnreadHandler, CountUnreadHandler>();
