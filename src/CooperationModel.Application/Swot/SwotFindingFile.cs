@@ -73,7 +73,8 @@ public static class SwotFindingFile
         return index < cells.Count ? cells[index] ?? "" : "";
     }
 
-    private static int IndexOf(string key)
+    /// <summary>A column's place in the row.</summary>
+    public static int IndexOf(string key)
     {
         for (var i = 0; i < Keys.Count; i++)
         {

@@ -368,8 +368,8 @@ public sealed class SwotRounds(IAppDbContextFactory dbFactory, ICurrentUser user
                     finding.Errors.Where(e => !(e.Field == nameof(SwotFindingInput.ThemeCode) && theme is null && themeName.Length > 0)).ToList().ForEach(Add);
                 }
 
-                // One error per cell, the first: "invalid" before "required".
-                errors.AddRange(rowErrors.GroupBy(e => e.Column).Select(g => g.First()));
+                // One error per cell, the first ("invalid" before "required"), in the order of the columns.
+                errors.AddRange(rowErrors.GroupBy(e => e.Column).Select(g => g.First()).OrderBy(e => SwotFindingFile.IndexOf(e.Column)));
             }
 
             outcome = new SwotImportOutcome(errors.Count == 0 ? added.Count : 0, errors);
