@@ -65,8 +65,10 @@ public static class DependencyInjection
         services.AddScoped<IModelFeedbackHandler, ModelFeedbackHandler>();
         services.AddScoped<IModelVersionsHandler, ModelVersionsHandler>();
         services.AddScoped<IPilotRegistry, PilotRegistry>();
+        services.AddScoped<IPilotEvaluation, PilotEvaluation>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();
         services.AddScoped<IClosedLoopFigures, ClosedLoopFiguresHandler>();
+        services.AddScoped<ISwotRounds, SwotRounds>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
         services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();
         services.AddScoped<ICountUnreadHandler, CountUnreadHandler>();

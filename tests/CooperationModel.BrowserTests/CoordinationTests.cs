@@ -61,6 +61,25 @@ public sealed class CoordinationTests(BrowserFixture fixture, ITestOutputHelper 
             await Expect(page.GetByTestId("pilot-entry")).ToHaveCountAsync(1);
             await _axe.CheckAsync(coordinator, "05-pilot-entry");
 
+            // Under evaluation: an indicator, a finding and the verdict, which suggests the next status.
+            await page.GetByTestId("pilot-new-status").SelectOptionAsync(new SelectOptionValue { Label = "Arvioitavana" });
+            await page.GetByTestId("pilot-reason").FillAsync("Ensimmäinen kausi päättyi");
+            await page.GetByTestId("pilot-change-status").ClickAsync();
+            await Expect(page.GetByTestId("pilot-status")).ToContainTextAsync("Arvioitavana");
+            await page.GetByTestId("pilot-indicator-name").FillAsync("Ohjatut asiakkaat");
+            await page.GetByTestId("pilot-indicator-target").FillAsync("Ohjaukset kuukaudessa, tavoite 10");
+            await page.GetByTestId("pilot-indicator-result").FillAsync("12");
+            await page.GetByTestId("pilot-indicator-save").ClickAsync();
+            await Expect(page.GetByTestId("pilot-indicator-row")).ToHaveCountAsync(1);
+            await page.GetByTestId("pilot-finding-text").FillAsync("Ohjaus vastaanottokeskuksesta sujui");
+            await page.GetByTestId("pilot-finding-add").ClickAsync();
+            await Expect(page.GetByTestId("pilot-finding")).ToHaveCountAsync(1);
+            await page.GetByTestId("pilot-verdict-choice").SelectOptionAsync(new SelectOptionValue { Label = "Otetaan malliin" });
+            await page.GetByTestId("pilot-verdict-rationale").FillAsync("Tavoite ylittyi");
+            await page.GetByTestId("pilot-verdict-save").ClickAsync();
+            await Expect(page.GetByTestId("pilot-verdict-suggestion")).ToContainTextAsync("Otettu malliin");
+            await _axe.CheckAsync(coordinator, "05b-pilot-evaluation");
+
             await coordinator.GotoAsync("coordination/pilots/timeline");
             await Expect(page.GetByTestId("pilot-timeline-row")).ToHaveCountAsync(20);
             await _axe.CheckAsync(coordinator, "06-timeline");

@@ -64,12 +64,21 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<PilotEntry> PilotEntries { get; }
 
+    DbSet<PilotIndicator> PilotIndicators { get; }
+
+    DbSet<PilotEvaluationFinding> PilotEvaluationFindings { get; }
+
+    DbSet<PilotVerdictRecord> PilotVerdicts { get; }
+
     /// <summary>The SWOT analyses' workshops, themes and findings (shipped for 2022): national reference data.</summary>
     DbSet<SwotWorkshop> SwotWorkshops { get; }
 
     DbSet<SwotTheme> SwotThemes { get; }
 
     DbSet<SwotFinding> SwotFindings { get; }
+
+    /// <summary>The analysis rounds: the shipped 2022 one and those coordinators record.</summary>
+    DbSet<SwotRound> SwotRounds { get; }
 
     /// <summary>
     /// The ids of the organisation's cases whose client's name contains <paramref name="folded"/> (lower case), found

@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CooperationModel.Application.Model;
 
-/// <summary>Feedback on a stage of the model, written in the sender's language (fi, sv, en).</summary>
-public sealed record SendFeedbackCommand(CaseStage? Stage, FeedbackKind? Kind, string? Text, string Language);
+/// <summary>
+/// Feedback on a stage of the model, written in the sender's language (fi, sv, en), on the published version the sender
+/// was reading (<see cref="ModelVersion"/>; null: the newest published version).
+/// </summary>
+public sealed record SendFeedbackCommand(CaseStage? Stage, FeedbackKind? Kind, string? Text, string Language, string? ModelVersion = null);
 
 /// <summary>A coordinator's move of one piece of feedback; <see cref="Answer"/> is needed for a decision.</summary>
 public sealed record TriageFeedbackCommand(Guid Id, FeedbackStatus? To, string? Answer, uint Version);
@@ -55,6 +58,8 @@ public sealed class ModelFeedbackHandler(
 {
     public static NotFoundError NotFound => new("Feedback.NotFound");
 
+    public static ValidationError UnknownVersion => new("Feedback.UnknownVersion") { Field = nameof(SendFeedbackCommand.ModelVersion) };
+
     public async Task<Result<Guid>> SendAsync(SendFeedbackCommand command, CancellationToken cancellationToken = default)
     {
         if (!user.IsAuthenticated || user.Role is null)
@@ -68,15 +73,20 @@ public sealed class ModelFeedbackHandler(
             return Result<Guid>.Failure(valid.Errors);
         }
 
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        if (await PublishedVersionAsync(db, command.ModelVersion, cancellationToken) is not { } version)
+        {
+            return UnknownVersion;
+        }
+
         var sent = ModelFeedback.Send(
-            user.ToActor(), CooperationModelContent.FirstVersion, command.Stage!.Value, command.Kind!.Value,
+            user.ToActor(), version, command.Stage!.Value, command.Kind!.Value,
             ModelLanguage.Of(command.Language), command.Text, clock.GetUtcNow());
         if (!sent.TryGetValue(out var feedback))
         {
             return Result<Guid>.Failure(sent.Errors);
         }
 
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
         db.ModelFeedback.Add(feedback);
         await db.SaveChangesAsync(cancellationToken);
         return feedback.Id;
@@ -183,6 +193,22 @@ public sealed class ModelFeedbackHandler(
     }
 
     private bool IsCoordinator => user.Role == UserRole.Coordinator && user.OrganisationKind == OrganisationKind.NationalCoordination;
+
+    /// <summary>
+    /// The published version feedback is given on: <paramref name="wanted"/> when it is published (v1.0 is, as shipped
+    /// data), the newest published one when it is null; null when <paramref name="wanted"/> is no published version.
+    /// </summary>
+    private static async Task<string?> PublishedVersionAsync(IAppDbContext db, string? wanted, CancellationToken cancellationToken)
+    {
+        var published = db.ModelVersions.AsNoTracking().Where(v => v.PublishedOn != null);
+        if (wanted is null)
+        {
+            return await published.OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.CreatedAt).Select(v => v.Number)
+                .FirstOrDefaultAsync(cancellationToken) ?? CooperationModelContent.FirstVersion;
+        }
+
+        return wanted == CooperationModelContent.FirstVersion || await published.AnyAsync(v => v.Number == wanted, cancellationToken) ? wanted : null;
+    }
 }
 
 public sealed class SendFeedbackValidator : AbstractValidator<SendFeedbackCommand>
@@ -202,4 +228,5 @@ public sealed class SendFeedbackValidator : AbstractValidator<SendFeedbackComman
             }
         });
     }
+
 }

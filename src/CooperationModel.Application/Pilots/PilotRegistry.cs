@@ -24,7 +24,11 @@ public sealed record PilotEntryRow(Guid Id, PilotEntryKind Kind, string Text, Da
 
 public sealed record PilotDetails(
     PilotRow Pilot, string AimFi, string? AimSv, string Source, IReadOnlyList<string> AnswersWeaknessCodes,
-    IReadOnlyList<PilotStatusChangeRow> History, IReadOnlyList<PilotEntryRow> Entries, IReadOnlyList<PilotStatus> NextStatuses);
+    IReadOnlyList<PilotStatusChangeRow> History, IReadOnlyList<PilotEntryRow> Entries, IReadOnlyList<PilotStatus> NextStatuses)
+{
+    /// <summary>Its indicators, findings and verdicts, and what of them may be recorded now (<see cref="IPilotEvaluation"/>).</summary>
+    public PilotEvaluationView Evaluation { get; init; } = PilotEvaluationView.Empty;
+}
 
 public sealed record ChangePilotStatusCommand(Guid PilotId, PilotStatus? To, string? Reason);
 
@@ -149,7 +153,11 @@ public sealed class PilotRegistry(IAppDbContextFactory dbFactory, ICurrentUser u
         var entries = await db.PilotEntries.AsNoTracking().Where(e => e.PilotId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new PilotEntryRow(e.Id, e.Kind, e.Text, e.At, e.ByName))
             .ToListAsync(cancellationToken);
-        return new PilotDetails(pilot, more.AimFi, more.AimSv, more.Source, more.AnswersWeaknessCodes, history, entries, PilotStatuses.NextFrom(pilot.Status));
+        var evaluation = await PilotEvaluation.ReadAsync(db, id, pilot.Status, history.Any(c => c.To == PilotStatus.UnderEvaluation), cancellationToken);
+        return new PilotDetails(pilot, more.AimFi, more.AimSv, more.Source, more.AnswersWeaknessCodes, history, entries, PilotStatuses.NextFrom(pilot.Status))
+        {
+            Evaluation = evaluation,
+        };
     }
 
     public Task<Result> ChangeStatusAsync(ChangePilotStatusCommand command, CancellationToken cancellationToken = default) =>

@@ -7,5 +7,5 @@ public static class ModelFeedbackNotifications
 {
     /// <summary>The sender's notification of an answer: it names the feedback by id only (no text, no stage, no name).</summary>
     public static Notification Answered(ModelFeedback feedback, DateTimeOffset at) =>
-        Notification.Create(feedback.OrganisationId, feedback.SentByUserId, NotificationKind.ModelFeedbackAnswered, feedback.Id, at);
+        Notification.ModelFeedbackAnswered(feedback.OrganisationId, feedback.SentByUserId, feedback.Id, at);
 }

@@ -8,9 +8,10 @@ namespace CooperationModel.Domain.Pilots;
 /// A development pilot of the cooperation model (kehittämispilotti). A national record: it belongs to no tenant and
 /// holds no client data. Its owners are named as the model names them (a project, a municipality, Kela); they are not
 /// the app's organisations. The status changes only through <see cref="ChangeStatus"/>, checked against
-/// <see cref="PilotStatuses"/>, and every change is kept with its date, person and reason.
+/// <see cref="PilotStatuses"/>, and every change is kept with its date, person and reason. Its evaluation (indicators,
+/// findings, verdicts) is in DevelopmentPilot.Evaluation.cs.
 /// </summary>
-public sealed class DevelopmentPilot
+public sealed partial class DevelopmentPilot
 {
     public const int MaxTextLength = 2000;
 
@@ -167,8 +168,8 @@ public sealed class DevelopmentPilot
         return Result.Success();
     }
 
-    /// <summary>A text is required, bounded, and never holds a valid personal identity code.</summary>
-    public static Result<string> CheckText(string? text, ValidationError required, ValidationError tooLong, string field)
+    /// <summary>A text is required, bounded (by default to <see cref="MaxTextLength"/>), and never holds a valid personal identity code.</summary>
+    public static Result<string> CheckText(string? text, ValidationError required, ValidationError tooLong, string field, int maxLength = MaxTextLength)
     {
         var clean = text?.Trim() ?? "";
         if (clean.Length == 0)
@@ -176,7 +177,7 @@ public sealed class DevelopmentPilot
             return required;
         }
 
-        if (clean.Length > MaxTextLength)
+        if (clean.Length > maxLength)
         {
             return tooLong;
         }

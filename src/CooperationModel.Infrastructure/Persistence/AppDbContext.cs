@@ -67,11 +67,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public DbSet<PilotEntry> PilotEntries => Set<PilotEntry>();
 
+    public DbSet<PilotIndicator> PilotIndicators => Set<PilotIndicator>();
+
+    public DbSet<PilotEvaluationFinding> PilotEvaluationFindings => Set<PilotEvaluationFinding>();
+
+    public DbSet<PilotVerdictRecord> PilotVerdicts => Set<PilotVerdictRecord>();
+
     public DbSet<SwotWorkshop> SwotWorkshops => Set<SwotWorkshop>();
 
     public DbSet<SwotTheme> SwotThemes => Set<SwotTheme>();
 
     public DbSet<SwotFinding> SwotFindings => Set<SwotFinding>();
+
+    public DbSet<SwotRound> SwotRounds => Set<SwotRound>();
 
     internal ICurrentUser User => user;
 

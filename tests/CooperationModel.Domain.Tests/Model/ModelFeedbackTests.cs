@@ -143,6 +143,7 @@ public sealed class ModelFeedbackTests
         notification.OrganisationId.ShouldBe(Worker.OrganisationId);
         notification.UserId.ShouldBe(Worker.UserId);
         notification.Kind.ShouldBe(NotificationKind.ModelFeedbackAnswered);
-        notification.ReferralId.ShouldBe(feedback.Id);
+        notification.ModelFeedbackId.ShouldBe(feedback.Id);
+        notification.ReferralId.ShouldBeNull();
     }
 }

@@ -22,9 +22,26 @@ public class NotificationTests
         notification.UserId.ShouldBe(UserId);
         notification.Kind.ShouldBe(kind);
         notification.ReferralId.ShouldBe(ReferralId);
+        notification.ModelFeedbackId.ShouldBeNull();
         notification.CreatedAt.ShouldBe(Now);
         notification.ReadAt.ShouldBeNull();
         notification.EmailedAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Create_AnAnswerToModelFeedback_RefusedAsAReferralsNotification() =>
+        Should.Throw<ArgumentOutOfRangeException>(() => Notification.Create(Southern.Id, UserId, NotificationKind.ModelFeedbackAnswered, ReferralId, Now));
+
+    [Fact]
+    public void ModelFeedbackAnswered_NamesTheFeedbackNotAReferral()
+    {
+        var feedbackId = Guid.CreateVersion7();
+        var notification = Notification.ModelFeedbackAnswered(Southern.Id, UserId, feedbackId, Now);
+
+        notification.Kind.ShouldBe(NotificationKind.ModelFeedbackAnswered);
+        notification.ModelFeedbackId.ShouldBe(feedbackId);
+        notification.ReferralId.ShouldBeNull();
+        notification.UserId.ShouldBe(UserId);
     }
 
     [Fact]

@@ -64,8 +64,9 @@ public sealed class ModelFeedbackFlowTests(AppFixture app)
         }
 
         await using var db = app.NewDbContext(await app.FixedUserAsync(DemoDataSeeder.WorkerHelsinki));
-        var notification = await db.Db.Notifications.SingleAsync(n => n.ReferralId == id);
+        var notification = await db.Db.Notifications.SingleAsync(n => n.ModelFeedbackId == id);
         notification.Kind.ShouldBe(NotificationKind.ModelFeedbackAnswered);
+        notification.ReferralId.ShouldBeNull();
         (await app.FixedUserAsync(DemoDataSeeder.WorkerHelsinki)).UserId.ShouldBe(notification.UserId!.Value);
     }
 
@@ -91,6 +92,29 @@ public sealed class ModelFeedbackFlowTests(AppFixture app)
         sent.FirstError.Code.ShouldBe(PersonalData.ContainsIdentityCodeCode);
         sent.FirstError.Field.ShouldBe("Text");
         (await handler.ListMineAsync()).ShouldNotContain(f => f.Text.Contains(code));
+    }
+
+    [Fact]
+    public async Task Send_OnTheVersionTheSenderReads_RecordedAgainstIt_UnpublishedRefused()
+    {
+        await using var scope = await app.AsUserAsync(DemoDataSeeder.WorkerHelsinki);
+        var handler = scope.Get<IModelFeedbackHandler>();
+
+        var first = await handler.SendAsync(new SendFeedbackCommand(CaseStage.Decision, FeedbackKind.Works, "Versio 1.0 toimii.", "fi-FI", CooperationModelContent.FirstVersion));
+        (await handler.ListMineAsync()).Single(f => f.Id == first.Value).ModelVersion.ShouldBe(CooperationModelContent.FirstVersion);
+
+        var unpublished = await handler.SendAsync(new SendFeedbackCommand(CaseStage.Decision, FeedbackKind.Works, "Versio 9.9 toimii.", "fi-FI", "9.9"));
+        unpublished.FirstError.Code.ShouldBe("Feedback.UnknownVersion");
+        unpublished.FirstError.Field.ShouldBe(nameof(SendFeedbackCommand.ModelVersion));
+        (await handler.ListMineAsync()).ShouldNotContain(f => f.Text == "Versio 9.9 toimii.");
+
+        // Without a version: the newest published one (a later test run may have published 1.1 or 2.0).
+        var newest = await handler.SendAsync(new SendFeedbackCommand(CaseStage.Decision, FeedbackKind.Works, "Uusin versio toimii.", "fi-FI"));
+        await using var db = app.NewDbContext(await app.FixedUserAsync(DemoDataSeeder.WorkerHelsinki));
+        var expected = await db.Db.ModelVersions.Where(v => v.PublishedOn != null)
+            .OrderByDescending(v => v.PublishedOn).ThenByDescending(v => v.CreatedAt).Select(v => v.Number).FirstOrDefaultAsync()
+            ?? CooperationModelContent.FirstVersion;
+        (await handler.ListMineAsync()).Single(f => f.Id == newest.Value).ModelVersion.ShouldBe(expected);
     }
 
     [Fact]

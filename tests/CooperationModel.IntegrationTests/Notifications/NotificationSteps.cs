@@ -20,7 +20,7 @@ namespace CooperationModel.IntegrationTests.Notifications;
 public sealed class NotificationSteps(AppFixture app)
 {
     /// <summary>The columns a notification row may have: none of them can hold a name, a code or free text.</summary>
-    public static readonly string[] Columns = ["id", "organisation_id", "user_id", "kind", "referral_id", "created_at", "read_at", "emailed_at"];
+    public static readonly string[] Columns = ["id", "organisation_id", "user_id", "kind", "referral_id", "model_feedback_id", "created_at", "read_at", "emailed_at"];
 
     /// <summary>Every stored notification of a referral, whichever organisation it is for, each column by name.</summary>
     public async Task<List<Dictionary<string, object?>>> RowsOfAsync(Guid referralId)

@@ -100,7 +100,7 @@ public sealed class NotificationUseCaseTests(AppFixture app)
 
         (await NotificationSteps.ListAsync(scope)).Items.ShouldHaveSingleItem().Read.ShouldBeTrue();
         (await NotificationSteps.CountsAsync(scope)).Notifications.ShouldBe(0);
-        var stored = (await _notifications.RowsOfAsync(notification.ReferralId)).Single(r => (string)r["kind"]! == "Feedback");
+        var stored = (await _notifications.RowsOfAsync(notification.ReferralId!.Value)).Single(r => (string)r["kind"]! == "Feedback");
         stored["read_at"].ShouldNotBeNull();
     }
 

@@ -47,6 +47,7 @@ public sealed class WhoIsToldTests(AppFixture app)
         row.Keys.ShouldBe(NotificationSteps.Columns, ignoreOrder: true);
         row["organisation_id"].ShouldBe(Helsinki);
         row["user_id"].ShouldBeNull();
+        row["model_feedback_id"].ShouldBeNull();
         row["kind"].ShouldBe("NewReferral");
         row["referral_id"].ShouldBe(sent.ReferralId);
         row["created_at"].ShouldNotBeNull();

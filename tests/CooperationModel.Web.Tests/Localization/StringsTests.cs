@@ -43,6 +43,25 @@ public sealed class StringsTests : ComponentTestContext
         finnish.Count.ShouldBeGreaterThan(100);
     }
 
+    /// <summary>strings.tsv is where the strings are edited (scripts/strings.py writes the .resx files from it).</summary>
+    [Fact]
+    public void StringsTsv_SaysWhatTheResourceFilesSay()
+    {
+        var path = Path.Combine(Repository.WebProject(), "Resources", "strings.tsv");
+        var lines = File.ReadAllLines(path).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
+        var files = new[] { "SharedResource.resx", "SharedResource.sv.resx", "SharedResource.en.resx" }.Select(ValuesOf).ToList();
+
+        lines.ShouldAllBe(l => l.Length == 4);
+        lines.Select(l => l[0]).ShouldBe(files[0].Keys, ignoreOrder: true, "a key is in strings.tsv or in the .resx files only: run `python3 scripts/strings.py --from-resx`");
+        foreach (var line in lines)
+        {
+            for (var language = 0; language < files.Count; language++)
+            {
+                files[language][line[0]].ShouldBe(line[language + 1], $"{line[0]} differs between strings.tsv and the .resx files");
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cultures))]
     public void EveryErrorCode_IsTranslated(string culture)
@@ -247,6 +266,12 @@ public sealed class StringsTests : ComponentTestContext
             AccessLogDetails.Search(true, false, 1), AccessLogDetails.Search(false, true, 1),
             AccessLogDetails.Search(true, true, 1), AccessLogDetails.Search(false, false, 1),
         }.Select(detail => AccessLogDetails.TryRead(detail, out var key, out _) ? key : detail);
+
+    private static Dictionary<string, string> ValuesOf(string fileName)
+    {
+        var path = Path.Combine(Repository.WebProject(), "Resources", fileName);
+        return XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+    }
 
     private static List<string> KeysOf(string fileName)
     {

@@ -74,7 +74,7 @@ public sealed class ModelPagesTests : ComponentTestContext
         var text = page.Find("textarea[data-testid=feedback-text]");
         (text.GetAttribute("value") ?? text.TextContent).ShouldBe("Asiakas 010190-900P");
         page.FindAll("[data-testid=feedback-sent]").ShouldBeEmpty();
-        _feedback.Sent.ShouldHaveSingleItem().ShouldBe(new SendFeedbackCommand(CaseStage.Decision, null, "Asiakas 010190-900P", "fi"));
+        _feedback.Sent.ShouldHaveSingleItem().ShouldBe(new SendFeedbackCommand(CaseStage.Decision, null, "Asiakas 010190-900P", "fi", "1.0"));
     }
 
     [Fact]
@@ -82,14 +82,14 @@ public sealed class ModelPagesTests : ComponentTestContext
     {
         UseCulture("sv");
         RenderPopoverProvider();
-        var page = Render<FeedbackForm>(p => p.Add(x => x.Stage, CaseStage.Guidance).Add(x => x.ModelVersion, "1.0"));
+        var page = Render<FeedbackForm>(p => p.Add(x => x.Stage, CaseStage.Guidance).Add(x => x.ModelVersion, "2.0"));
         await ChooseAsync(page, "feedback-kind", L("FeedbackKind.Works", "sv"));
         page.Find("textarea[data-testid=feedback-text]").Input("Bra handledning");
 
         page.Find("button[data-testid=feedback-send]").Click();
 
         page.WaitForAssertion(() => page.Find("[data-testid=feedback-sent]").TextContent.ShouldContain("Tack"));
-        _feedback.Sent.ShouldHaveSingleItem().ShouldBe(new SendFeedbackCommand(CaseStage.Guidance, FeedbackKind.Works, "Bra handledning", "sv"));
+        _feedback.Sent.ShouldHaveSingleItem().ShouldBe(new SendFeedbackCommand(CaseStage.Guidance, FeedbackKind.Works, "Bra handledning", "sv", "2.0"));
     }
 
     [Fact]

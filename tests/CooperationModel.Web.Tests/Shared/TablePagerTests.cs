@@ -70,7 +70,7 @@ public sealed class TablePagerTests : ComponentTestContext
             Requests.Add(page);
             var first = (page.Page - 1) * page.PageSize;
             var rows = Enumerable.Range(first, Math.Max(0, Math.Min(page.PageSize, total - first)))
-                .Select(i => new NotificationRow(Guid.NewGuid(), NotificationKind.NewReferral, Guid.NewGuid(), DateTimeOffset.UnixEpoch.AddHours(i), Read: true))
+                .Select(i => new NotificationRow(Guid.NewGuid(), NotificationKind.NewReferral, Guid.NewGuid(), null, DateTimeOffset.UnixEpoch.AddHours(i), Read: true))
                 .ToList();
             return Task.FromResult(new Page<NotificationRow>(rows, total));
         }

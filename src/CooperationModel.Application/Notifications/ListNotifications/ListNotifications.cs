@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CooperationModel.Application.Notifications.ListNotifications;
 
 /// <summary>One notification as its list shows it: what happened, when, and which referral. No personal data.</summary>
-public sealed record NotificationRow(Guid Id, NotificationKind Kind, Guid ReferralId, DateTimeOffset CreatedAt, bool Read);
+public sealed record NotificationRow(Guid Id, NotificationKind Kind, Guid? ReferralId, Guid? ModelFeedbackId, DateTimeOffset CreatedAt, bool Read);
 
 public interface IListNotificationsHandler
 {
@@ -30,7 +30,7 @@ public sealed class ListNotificationsHandler(IAppDbContextFactory dbFactory, ICu
             .ThenByDescending(n => n.Id)
             .Skip(page.Skip)
             .Take(page.Take)
-            .Select(n => new NotificationRow(n.Id, n.Kind, n.ReferralId, n.CreatedAt, n.ReadAt != null))
+            .Select(n => new NotificationRow(n.Id, n.Kind, n.ReferralId, n.ModelFeedbackId, n.CreatedAt, n.ReadAt != null))
             .ToListAsync(cancellationToken);
         return new Page<NotificationRow>(items, total);
     }

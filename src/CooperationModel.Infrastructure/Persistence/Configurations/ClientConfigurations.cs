@@ -309,6 +309,8 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
         builder.HasOne<Organisation>().WithMany().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.OrganisationId, n.UserId, n.ReadAt, n.CreatedAt });
         builder.HasIndex(n => new { n.OrganisationId, n.ReferralId });
+        // Exactly one subject: a referral, or the feedback on the model an answer tells of.
+        builder.ToTable(t => t.HasCheckConstraint("ck_notifications_one_subject", "(referral_id IS NULL) <> (model_feedback_id IS NULL)"));
         // The mailer's round: which organisations have unmailed notifications (a small partial index, tenant first).
         builder.HasIndex(n => n.OrganisationId).HasDatabaseName("ix_notifications_unmailed").HasFilter("read_at IS NULL AND emailed_at IS NULL");
     }

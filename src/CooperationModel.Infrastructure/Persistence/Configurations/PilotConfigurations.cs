@@ -31,6 +31,13 @@ public sealed class DevelopmentPilotConfiguration : IEntityTypeConfiguration<Dev
         builder.HasMany(p => p.Entries).WithOne().HasForeignKey(e => e.PilotId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.StatusChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.Entries).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(p => p.Indicators).WithOne().HasForeignKey(i => i.PilotId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Findings).WithOne().HasForeignKey(f => f.PilotId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Verdicts).WithOne().HasForeignKey(v => v.PilotId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Indicators).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.Findings).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.Verdicts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(p => p.EvaluationAllowed);
     }
 }
 
@@ -53,6 +60,45 @@ public sealed class PilotEntryConfiguration : IEntityTypeConfiguration<PilotEntr
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Text).HasMaxLength(DevelopmentPilot.MaxTextLength);
         builder.HasIndex(e => new { e.PilotId, e.At });
+    }
+}
+
+// The evaluation of a pilot (indicators, findings, verdicts): national records like the pilot, no tenant.
+
+public sealed class PilotIndicatorConfiguration : IEntityTypeConfiguration<PilotIndicator>
+{
+    public void Configure(EntityTypeBuilder<PilotIndicator> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Name).HasMaxLength(DevelopmentPilot.MaxShortTextLength);
+        builder.Property(i => i.Target).HasMaxLength(DevelopmentPilot.MaxTextLength);
+        builder.Property(i => i.Baseline).HasMaxLength(DevelopmentPilot.MaxShortTextLength);
+        builder.Property(i => i.Result).HasMaxLength(DevelopmentPilot.MaxShortTextLength);
+        builder.HasIndex(i => i.PilotId);
+    }
+}
+
+public sealed class PilotEvaluationFindingConfiguration : IEntityTypeConfiguration<PilotEvaluationFinding>
+{
+    public void Configure(EntityTypeBuilder<PilotEvaluationFinding> builder)
+    {
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.Text).HasMaxLength(DevelopmentPilot.MaxTextLength);
+        builder.HasIndex(f => new { f.PilotId, f.At });
+    }
+}
+
+public sealed class PilotVerdictRecordConfiguration : IEntityTypeConfiguration<PilotVerdictRecord>
+{
+    public void Configure(EntityTypeBuilder<PilotVerdictRecord> builder)
+    {
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.Rationale).HasMaxLength(DevelopmentPilot.MaxTextLength);
+        builder.Ignore(v => v.SuggestedStatus);
+        builder.HasIndex(v => new { v.PilotId, v.At });
     }
 }
 

@@ -786,6 +786,10 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
 
+                    b.Property<Guid?>("ModelFeedbackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("model_feedback_id");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
@@ -794,7 +798,7 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
 
-                    b.Property<Guid>("ReferralId")
+                    b.Property<Guid?>("ReferralId")
                         .HasColumnType("uuid")
                         .HasColumnName("referral_id");
 
@@ -815,7 +819,10 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasIndex("OrganisationId", "UserId", "ReadAt", "CreatedAt")
                         .HasDatabaseName("ix_notifications_organisation_id_user_id_read_at_created_at");
 
-                    b.ToTable("notifications", (string)null);
+                    b.ToTable("notifications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_notifications_one_subject", "(referral_id IS NULL) <> (model_feedback_id IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Organisations.Organisation", b =>
@@ -1032,6 +1039,96 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("pilot_entries", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotEvaluationFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("PilotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pilot_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_evaluation_findings");
+
+                    b.HasIndex("PilotId", "At")
+                        .HasDatabaseName("ix_pilot_evaluation_findings_pilot_id_at");
+
+                    b.ToTable("pilot_evaluation_findings", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Baseline")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("baseline");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PilotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pilot_id");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_indicators");
+
+                    b.HasIndex("PilotId")
+                        .HasDatabaseName("ix_pilot_indicators_pilot_id");
+
+                    b.ToTable("pilot_indicators", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1080,6 +1177,51 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_pilot_status_changes_pilot_id_at");
 
                     b.ToTable("pilot_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotVerdictRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by_name");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<Guid>("PilotId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pilot_id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pilot_verdicts");
+
+                    b.HasIndex("PilotId", "At")
+                        .HasDatabaseName("ix_pilot_verdicts_pilot_id_at");
+
+                    b.ToTable("pilot_verdicts", (string)null);
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Referrals.Disclosure", b =>
@@ -1622,6 +1764,53 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("swot_findings", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Swot.SwotRound", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<bool>("Shipped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shipped");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("TitleFi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title_fi");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Code")
+                        .HasName("pk_swot_rounds");
+
+                    b.ToTable("swot_rounds", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Swot.SwotTheme", b =>
                 {
                     b.Property<string>("Code")
@@ -1659,6 +1848,9 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Code")
                         .HasName("pk_swot_themes");
+
+                    b.HasIndex("AnalysisCode")
+                        .HasDatabaseName("ix_swot_themes_analysis_code");
 
                     b.ToTable("swot_themes", (string)null);
                 });
@@ -2284,6 +2476,26 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_pilot_entries_pilots_pilot_id");
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotEvaluationFinding", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Pilots.DevelopmentPilot", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("PilotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pilot_evaluation_findings_pilots_pilot_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotIndicator", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Pilots.DevelopmentPilot", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("PilotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pilot_indicators_pilots_pilot_id");
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotStatusChange", b =>
                 {
                     b.HasOne("CooperationModel.Domain.Pilots.DevelopmentPilot", null)
@@ -2292,6 +2504,16 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_pilot_status_changes_pilots_pilot_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Pilots.PilotVerdictRecord", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Pilots.DevelopmentPilot", null)
+                        .WithMany("Verdicts")
+                        .HasForeignKey("PilotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pilot_verdicts_pilots_pilot_id");
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Referrals.Disclosure", b =>
@@ -2396,6 +2618,26 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_swot_findings_swot_themes_theme_code");
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Swot.SwotTheme", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Swot.SwotRound", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swot_themes_swot_rounds_analysis_code");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Swot.SwotWorkshop", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Swot.SwotRound", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swot_workshops_swot_rounds_analysis_code");
+                });
+
             modelBuilder.Entity("CooperationModel.Infrastructure.Identity.AppUser", b =>
                 {
                     b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
@@ -2484,7 +2726,13 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                 {
                     b.Navigation("Entries");
 
+                    b.Navigation("Findings");
+
+                    b.Navigation("Indicators");
+
                     b.Navigation("StatusChanges");
+
+                    b.Navigation("Verdicts");
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Referrals.Referral", b =>
