@@ -13,6 +13,7 @@ using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Application.Pilots;
+using CooperationModel.Application.Statistics;
 using CooperationModel.Application.Swot;
 using CooperationModel.Application.Notifications.CountUnread;
 using CooperationModel.Application.Notifications.ListNotifications;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<IPilotRegistry, PilotRegistry>();
         services.AddScoped<IPilotEvaluation, PilotEvaluation>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();
+        services.AddScoped<IClosedLoopFigures, ClosedLoopFiguresHandler>();
         services.AddScoped<ISwotRounds, SwotRounds>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
         services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();

@@ -25,6 +25,7 @@ public sealed class CoordinationPagesTests : ComponentTestContext
     {
         Services.AddSingleton<IPilotRegistry>(_registry);
         Services.AddSingleton<ISwotAnalysis>(_swot);
+        Services.AddSingleton<Application.Statistics.IClosedLoopFigures>(new FakeClosedLoopFigures());
         Services.AddSingleton<IPilotEvaluation>(new FakePilotEvaluation());
     }
 
