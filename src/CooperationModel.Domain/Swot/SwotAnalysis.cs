@@ -115,12 +115,7 @@ public sealed class SwotFinding
     public SwotFinding(string code, string themeCode, SwotKind kind, string textFi, IReadOnlyList<string> subPoints, IReadOnlyList<string> workshopCodes, string source)
     {
         Code = code;
-        ThemeCode = themeCode;
-        Kind = kind;
-        TextFi = textFi;
-        SubPoints = [.. subPoints];
-        WorkshopCodes = [.. workshopCodes];
-        Source = source;
+        Change(themeCode, kind, textFi, subPoints, workshopCodes, source);
     }
 
     /// <summary>The theme's code, the kind's initial and the number within it, e.g. "2022-3-2-W1".</summary>
@@ -148,15 +143,8 @@ public sealed class SwotFinding
         Source = source;
     }
 
-    internal void Refresh(SwotFinding shipped)
-    {
-        ThemeCode = shipped.ThemeCode;
-        Kind = shipped.Kind;
-        TextFi = shipped.TextFi;
-        SubPoints = [.. shipped.SubPoints];
-        WorkshopCodes = [.. shipped.WorkshopCodes];
-        Source = shipped.Source;
-    }
+    internal void Refresh(SwotFinding shipped) =>
+        Change(shipped.ThemeCode, shipped.Kind, shipped.TextFi, shipped.SubPoints, shipped.WorkshopCodes, shipped.Source);
 
     /// <summary>Whether the finding came out of <paramref name="workshopCode"/> (a synthesis belongs to every workshop).</summary>
     public bool From(string workshopCode) => WorkshopCodes.Count == 0 || WorkshopCodes.Contains(workshopCode);
