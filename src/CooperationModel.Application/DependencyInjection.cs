@@ -14,6 +14,7 @@ using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Organisations.ListOrganisations;
 using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Application.Pilots;
+using CooperationModel.Application.Statistics;
 using CooperationModel.Application.Swot;
 using CooperationModel.Application.Notifications.CountUnread;
 using CooperationModel.Application.Notifications.ListNotifications;
@@ -68,6 +69,8 @@ public static class DependencyInjection
         services.AddScoped<IPilotEvaluation, PilotEvaluation>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();
         services.AddScoped<IListOrganisationsHandler, ListOrganisationsHandler>();
+        services.AddScoped<IClosedLoopFigures, ClosedLoopFiguresHandler>();
+        services.AddScoped<ISwotRounds, SwotRounds>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();
         services.AddScoped<IListNotificationsHandler, ListNotificationsHandler>();
         services.AddScoped<ICountUnreadHandler, CountUnreadHandler>();

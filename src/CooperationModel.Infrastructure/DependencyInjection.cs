@@ -2,12 +2,14 @@ using CooperationModel.Application.Accounts;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Notifications;
 using CooperationModel.Application.Retention;
+using CooperationModel.Application.Statistics;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Infrastructure.Notifications;
 using CooperationModel.Infrastructure.Persistence;
 using CooperationModel.Infrastructure.Persistence.Interceptors;
 using CooperationModel.Infrastructure.Protection;
 using CooperationModel.Infrastructure.Retention;
+using CooperationModel.Infrastructure.Statistics;
 using CooperationModel.Infrastructure.Seeding;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
@@ -60,6 +62,10 @@ public static class DependencyInjection
         services.Configure<NotificationEmailOptions>(configuration.GetSection(NotificationEmailOptions.Section));
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationMailer>());
+
+        // Statistics: aggregates read organisation by organisation, as each organisation (docs/security.md).
+        services.Configure<StatisticsOptions>(configuration.GetSection(StatisticsOptions.Section));
+        services.AddScoped<IPerOrganisationAggregates, PerOrganisationAggregates>();
 
         // Retention: removes or anonymises expired records daily; settings checked at start-up.
         services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section)).ValidateOnStart();

@@ -77,6 +77,7 @@ app.MapAccountEndpoints();
 app.MapApiEndpoints();
 app.MapAttachmentEndpoints();
 app.MapAccessLogEndpoints();
+app.MapSwotEndpoints();
 // The load profile only (make load): the server's GC heap read from outside; absent unless LoadTest:Diagnostics is set.
 app.MapLoadDiagnostics(app.Configuration, app.Environment);
 app.MapRazorComponents<App>()

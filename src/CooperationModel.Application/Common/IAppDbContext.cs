@@ -77,6 +77,9 @@ public interface IAppDbContext : IAsyncDisposable
 
     DbSet<SwotFinding> SwotFindings { get; }
 
+    /// <summary>The analysis rounds: the shipped 2022 one and those coordinators record.</summary>
+    DbSet<SwotRound> SwotRounds { get; }
+
     /// <summary>
     /// The ids of the organisation's cases whose client's name contains <paramref name="folded"/> (lower case), found
     /// through the name's trigram index (<see cref="ClientNameSearch"/>).

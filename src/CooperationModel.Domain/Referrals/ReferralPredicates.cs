@@ -57,6 +57,15 @@ public static class ReferralPredicates
 
     private static readonly Rule<bool> CompletedWithFeedbackRule = new(r => r.Status == ReferralStatus.Completed && r.ConsentCoversFeedback);
 
+    private static readonly Rule<bool> ReturnedRule = new(r => r.Status == ReferralStatus.Returned);
+
+    private static readonly Rule<DateOnly> SentOnRule = new(r =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(r.SentAt.UtcDateTime, Calendar.FinnishCalendar.TimeZoneId)));
+
+    private static readonly Rule<DateOnly?> AcceptedOnRule = new(r => r.AcceptedAt == null
+        ? null
+        : DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(r.AcceptedAt.Value.UtcDateTime, Calendar.FinnishCalendar.TimeZoneId)));
+
     /// <inheritdoc cref="OpenStatuses"/>
     public static Expression<Func<Referral, bool>> Open => OpenRule.Expression;
 
@@ -77,6 +86,15 @@ public static class ReferralPredicates
 
     /// <summary>Completed, with a consent that covers feedback: the sender may read how it ended.</summary>
     public static Expression<Func<Referral, bool>> CompletedWithFeedback => CompletedWithFeedbackRule.Expression;
+
+    /// <summary>Closed by a return with a coded reason (a referral returned to the wrong organiser is re-routed: open again).</summary>
+    public static Expression<Func<Referral, bool>> Returned => ReturnedRule.Expression;
+
+    /// <summary>The Finnish day it was sent (<see cref="Referral.SentAt"/>, which a re-route keeps).</summary>
+    public static Expression<Func<Referral, DateOnly>> SentOn => SentOnRule.Expression;
+
+    /// <summary>The Finnish day a named worker (of the current receiver) accepted it; null while nobody has.</summary>
+    public static Expression<Func<Referral, DateOnly?>> AcceptedOn => AcceptedOnRule.Expression;
 
     /// <summary>An open status (the stage stepper's question about a bare status).</summary>
     public static bool IsOpenStatus(ReferralStatus status) => OpenStatuses.Contains(status);
@@ -104,6 +122,15 @@ public static class ReferralPredicates
 
         /// <inheritdoc cref="CompletedWithFeedback"/>
         public bool IsCompletedWithFeedback => CompletedWithFeedbackRule.Of(referral);
+
+        /// <inheritdoc cref="Returned"/>
+        public bool IsReturned => ReturnedRule.Of(referral);
+
+        /// <inheritdoc cref="SentOn"/>
+        public DateOnly SentOnFinnishDay => SentOnRule.Of(referral);
+
+        /// <inheritdoc cref="AcceptedOn"/>
+        public DateOnly? AcceptedOnFinnishDay => AcceptedOnRule.Of(referral);
 
         /// <inheritdoc cref="AwaitingFeedback"/>
         public bool AwaitsFeedback(DateTimeOffset sentBefore) => AwaitingFeedbackRule.Of(referral, sentBefore);

@@ -46,6 +46,14 @@ public sealed class SwotWorkshop
     public DateOnly Month { get; private set; }
 
     public bool Remote { get; private set; }
+
+    internal void Change(string? kelaDistrictCode, IReadOnlyList<string> municipalityCodes, DateOnly month, bool remote)
+    {
+        KelaDistrictCode = kelaDistrictCode;
+        MunicipalityCodes = [.. municipalityCodes];
+        Month = month;
+        Remote = remote;
+    }
 }
 
 /// <summary>A theme of the analysis, under the process stage it concerns (the stage is the app's reading of the theme).</summary>
@@ -78,6 +86,12 @@ public sealed class SwotTheme
 
     public string Source { get; private set; } = "";
 
+    internal void Change(string nameFi, CaseStage stage)
+    {
+        NameFi = nameFi;
+        Stage = stage;
+    }
+
     internal void Refresh(SwotTheme shipped)
     {
         Order = shipped.Order;
@@ -101,12 +115,7 @@ public sealed class SwotFinding
     public SwotFinding(string code, string themeCode, SwotKind kind, string textFi, IReadOnlyList<string> subPoints, IReadOnlyList<string> workshopCodes, string source)
     {
         Code = code;
-        ThemeCode = themeCode;
-        Kind = kind;
-        TextFi = textFi;
-        SubPoints = [.. subPoints];
-        WorkshopCodes = [.. workshopCodes];
-        Source = source;
+        Change(themeCode, kind, textFi, subPoints, workshopCodes, source);
     }
 
     /// <summary>The theme's code, the kind's initial and the number within it, e.g. "2022-3-2-W1".</summary>
@@ -124,15 +133,18 @@ public sealed class SwotFinding
 
     public string Source { get; private set; } = "";
 
-    internal void Refresh(SwotFinding shipped)
+    internal void Change(string themeCode, SwotKind kind, string textFi, IReadOnlyList<string> subPoints, IReadOnlyList<string> workshopCodes, string source)
     {
-        ThemeCode = shipped.ThemeCode;
-        Kind = shipped.Kind;
-        TextFi = shipped.TextFi;
-        SubPoints = [.. shipped.SubPoints];
-        WorkshopCodes = [.. shipped.WorkshopCodes];
-        Source = shipped.Source;
+        ThemeCode = themeCode;
+        Kind = kind;
+        TextFi = textFi;
+        SubPoints = [.. subPoints];
+        WorkshopCodes = [.. workshopCodes];
+        Source = source;
     }
+
+    internal void Refresh(SwotFinding shipped) =>
+        Change(shipped.ThemeCode, shipped.Kind, shipped.TextFi, shipped.SubPoints, shipped.WorkshopCodes, shipped.Source);
 
     /// <summary>Whether the finding came out of <paramref name="workshopCode"/> (a synthesis belongs to every workshop).</summary>
     public bool From(string workshopCode) => WorkshopCodes.Count == 0 || WorkshopCodes.Contains(workshopCode);
@@ -148,8 +160,9 @@ public sealed class SwotCatalog
 
     private static readonly Lazy<SwotCatalog> Shared = new(Load);
 
-    private SwotCatalog(string titleFi, string sectionFi, string draftFi, string source, IReadOnlyList<SwotWorkshop> workshops, IReadOnlyList<SwotTheme> themes, IReadOnlyList<SwotFinding> findings)
+    private SwotCatalog(string code, string titleFi, string sectionFi, string draftFi, string source, IReadOnlyList<SwotWorkshop> workshops, IReadOnlyList<SwotTheme> themes, IReadOnlyList<SwotFinding> findings)
     {
+        Code = code;
         TitleFi = titleFi;
         SectionFi = sectionFi;
         DraftFi = draftFi;
@@ -160,6 +173,12 @@ public sealed class SwotCatalog
     }
 
     public static SwotCatalog Instance => Shared.Value;
+
+    /// <summary>The shipped round's code (<see cref="Round2022"/>).</summary>
+    public string Code { get; }
+
+    /// <summary>The month the round was held: its workshops' first month.</summary>
+    public DateOnly Month => Workshops.Min(w => w.Month);
 
     public string TitleFi { get; }
 
@@ -193,6 +212,7 @@ public sealed class SwotCatalog
     {
         var file = ShippedData.ReadJson<FileAnalysis>("Swot.swot_2022.json");
         return new SwotCatalog(
+            file.Code,
             file.TitleFi,
             file.SectionFi,
             file.DraftFi,

@@ -79,6 +79,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
 
     public DbSet<SwotFinding> SwotFindings => Set<SwotFinding>();
 
+    public DbSet<SwotRound> SwotRounds => Set<SwotRound>();
+
     internal ICurrentUser User => user;
 
     public Task KeepConnectionOpenAsync(CancellationToken cancellationToken = default) => Database.OpenConnectionAsync(cancellationToken);

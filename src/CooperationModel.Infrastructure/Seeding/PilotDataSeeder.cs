@@ -31,6 +31,16 @@ public static class PilotDataSeeder
         }
 
         var analysis = SwotCatalog.Instance;
+        // The shipped round first: its workshops and themes name it. Rounds coordinators recorded are never touched.
+        if (await db.SwotRounds.FirstOrDefaultAsync(r => r.Code == analysis.Code, cancellationToken) is { } round)
+        {
+            round.Refresh(analysis);
+        }
+        else
+        {
+            db.SwotRounds.Add(SwotRound.FromCatalog(analysis));
+        }
+
         var workshops = await db.SwotWorkshops.Select(w => w.AnalysisCode + "/" + w.Code).ToListAsync(cancellationToken);
         // Copies: the catalog's own objects are shared by every context.
         db.SwotWorkshops.AddRange(analysis.Workshops

@@ -54,6 +54,8 @@ public static class AuthorizationMatrix
         Page("/coordination/pilot",                Reach.SignedIn),
         Page("/coordination/swot",                 Reach.Only(Coordinator)),
         Page("/pilots",                            Reach.SignedIn),
+        Page("/coordination/swot/rounds",          Reach.Only(Coordinator)),
+        Page("/coordination/swot/round",           Reach.Only(Coordinator)).ProbedAt("/coordination/swot/round?code=2022"),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),
@@ -62,6 +64,7 @@ public static class AuthorizationMatrix
                                                    Reach.Only(ClientWorkers), RecordKind.Attachment, ClientWorkers),
         Get("/admin/access-log/export",            Reach.Only(OrganisationAdmin)),
         Get("/admin/access-log/report",            Reach.Only(OrganisationAdmin)),
+        Get("/coordination/swot/export",           Reach.Only(Coordinator)).ProbedAt("/coordination/swot/export?round=2022&format=csv"),
         Get("/culture/set",                        Reach.Public),
         Get("/account/idle-logout",                Reach.Public).EndingSession(),
         Post("/account/logout",                    Reach.SignedIn).EndingSession(),

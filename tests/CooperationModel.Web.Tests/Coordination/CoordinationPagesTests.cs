@@ -27,6 +27,7 @@ public sealed class CoordinationPagesTests : ComponentTestContext
     {
         Services.AddSingleton<IPilotRegistry>(_registry);
         Services.AddSingleton<ISwotAnalysis>(_swot);
+        Services.AddSingleton<Application.Statistics.IClosedLoopFigures>(new FakeClosedLoopFigures());
         Services.AddSingleton<IPilotEvaluation>(new FakePilotEvaluation());
         Services.AddSingleton<IListOrganisationsHandler>(new FakeOrganisations());
     }

@@ -1771,6 +1771,53 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("swot_findings", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Swot.SwotRound", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
+                    b.Property<bool>("Shipped")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shipped");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("TitleFi")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title_fi");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Code")
+                        .HasName("pk_swot_rounds");
+
+                    b.ToTable("swot_rounds", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Swot.SwotTheme", b =>
                 {
                     b.Property<string>("Code")
@@ -1808,6 +1855,9 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.HasKey("Code")
                         .HasName("pk_swot_themes");
+
+                    b.HasIndex("AnalysisCode")
+                        .HasDatabaseName("ix_swot_themes_analysis_code");
 
                     b.ToTable("swot_themes", (string)null);
                 });
@@ -2573,6 +2623,26 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_swot_findings_swot_themes_theme_code");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Swot.SwotTheme", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Swot.SwotRound", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swot_themes_swot_rounds_analysis_code");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Swot.SwotWorkshop", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Swot.SwotRound", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_swot_workshops_swot_rounds_analysis_code");
                 });
 
             modelBuilder.Entity("CooperationModel.Infrastructure.Identity.AppUser", b =>
