@@ -136,7 +136,8 @@ public sealed class CoordinationTests(BrowserFixture fixture, ITestOutputHelper 
         var own = worker.Page;
         await worker.ScreenshotOnFailureAsync(async () =>
         {
-            await own.GetByTestId("nav-my-pilots").ClickAsync();
+            await own.GetByTestId("nav-model").ClickAsync();
+            await own.GetByTestId("model-my-pilots-link").ClickAsync();
             await Expect(own.GetByTestId("my-pilot-row")).ToHaveCountAsync(1);
             await _axe.CheckAsync(worker, "11-my-pilots");
             await own.GetByRole(AriaRole.Link, new() { Name = PilotName, Exact = true }).ClickAsync();

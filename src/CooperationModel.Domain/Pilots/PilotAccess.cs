@@ -41,6 +41,12 @@ public static class PilotAccessRule
     public static IReadOnlyList<PilotEntryKind> EntryKinds(this PilotAccess access) =>
         [.. Enum.GetValues<PilotEntryKind>().Where(kind => access.MayAdd(kind))];
 
+    /// <summary>
+    /// Reads the closed-loop figures of the pilot's area against the rest of the country: the coordination's national
+    /// statistics, a coordinator only (an owner organisation's user reads its own figures in its own reports).
+    /// </summary>
+    public static bool ReadsFigures(this PilotAccess access) => access == PilotAccess.Coordinator;
+
     /// <summary>Changes the pilot: its status, its evaluation, the weaknesses it answers, its owner organisations.</summary>
     public static bool Changes(this PilotAccess access) => access == PilotAccess.Coordinator;
 }

@@ -41,14 +41,17 @@ public class PilotAccessTests
     {
         PilotAccess.Coordinator.Reads().ShouldBeTrue();
         PilotAccess.Coordinator.Changes().ShouldBeTrue();
+        PilotAccess.Coordinator.ReadsFigures().ShouldBeTrue();
         PilotAccess.Coordinator.EntryKinds().ShouldBe([PilotEntryKind.Update, PilotEntryKind.Comment]);
 
         PilotAccess.OwnerOrganisation.Reads().ShouldBeTrue();
         PilotAccess.OwnerOrganisation.Changes().ShouldBeFalse();
+        PilotAccess.OwnerOrganisation.ReadsFigures().ShouldBeFalse();
         PilotAccess.OwnerOrganisation.EntryKinds().ShouldBe([PilotEntryKind.Comment]);
 
         PilotAccess.None.Reads().ShouldBeFalse();
         PilotAccess.None.Changes().ShouldBeFalse();
+        PilotAccess.None.ReadsFigures().ShouldBeFalse();
         PilotAccess.None.EntryKinds().ShouldBeEmpty();
     }
 

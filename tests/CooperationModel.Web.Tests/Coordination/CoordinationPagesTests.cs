@@ -70,7 +70,7 @@ public sealed class CoordinationPagesTests : ComponentTestContext
         page.Find("[data-testid=pilot-owner-organisations]").TextContent.ShouldBe("Helsingin kaupunki");
         page.FindAll("[data-testid=pilot-history-row]").Count.ShouldBe(1);
         page.FindAll("[data-testid=pilot-evaluation]").ShouldHaveSingleItem();
-        foreach (var absent in new[] { "pilot-new-status", "pilot-change-status", "pilot-owners", "pilot-weaknesses", "pilot-save-weaknesses", "pilot-entry-kind", "pilot-evaluation-rule", "pilot-finding-text", "pilot-verdict-save" })
+        foreach (var absent in new[] { "pilot-new-status", "pilot-change-status", "pilot-owners", "pilot-weaknesses", "pilot-save-weaknesses", "pilot-entry-kind", "pilot-evaluation-rule", "pilot-finding-text", "pilot-verdict-save", "pilot-figures" })
         {
             page.FindAll($"[data-testid={absent}]").ShouldBeEmpty(absent);
         }

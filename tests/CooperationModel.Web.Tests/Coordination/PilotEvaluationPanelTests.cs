@@ -153,6 +153,7 @@ public sealed class PilotEvaluationPanelTests : ComponentTestContext
         Services.AddSingleton<IPilotRegistry>(registry);
         Services.AddSingleton<ISwotAnalysis>(new NoSwot());
         Services.AddSingleton<IListOrganisationsHandler>(new FakeOrganisations());
+        Services.AddSingleton<Application.Statistics.IClosedLoopFigures>(new FakeClosedLoopFigures());
         Services.GetRequiredService<NavigationManager>().NavigateTo($"coordination/pilot?id={PilotId}");
 
         var page = Render<PilotPage>();

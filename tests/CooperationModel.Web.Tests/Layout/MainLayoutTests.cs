@@ -4,8 +4,6 @@ using Bunit.TestDoubles;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Notifications;
 using CooperationModel.Application.Notifications.CountUnread;
-using CooperationModel.Application.Pilots;
-using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Infrastructure.Identity;
 using CooperationModel.Web.Components.Layout;
@@ -22,14 +20,12 @@ namespace CooperationModel.Web.Tests.Layout;
 public sealed class MainLayoutTests : ComponentTestContext
 {
     private readonly FailingCounts _counts = new();
-    private readonly OwnedPilots _pilots = new();
     private readonly BunitAuthorizationContext _auth;
 
     public MainLayoutTests()
     {
         Services.AddSingleton<ICountUnreadHandler>(_counts);
         Services.AddSingleton<IChangeFeed, NoChanges>();
-        Services.AddSingleton<IPilotRegistry>(_pilots);
         Services.AddSingleton<ICurrentUser>(new FixedUser(Guid.NewGuid(), Guid.NewGuid(), OrganisationKind.SocialServicesOrganiser, UserRole.SocialWorker, "Testi Käyttäjä"));
         _auth = AddAuthorization();
         _auth.SetAuthorized("Testi Käyttäjä");
@@ -110,19 +106,6 @@ public sealed class MainLayoutTests : ComponentTestContext
         cut.Find("[data-testid=nav-pilots]").GetAttribute("href").ShouldBe("coordination/pilots");
     }
 
-    /// <summary>A user whose organisation owns a pilot (any role but the coordinator's) reaches its pilots from the menu.</summary>
-    [Fact]
-    public void Menu_OrganisationOwnsAPilot_HasTheLinkToItsPilots()
-    {
-        _auth.SetPolicies(Policies.Receiver);
-        _pilots.Any = true;
-
-        var cut = RenderLayout();
-
-        cut.FindAll("nav[aria-label=Päävalikko] a").Select(a => a.GetAttribute("data-testid")).ShouldBe(["nav-inbox", "nav-model", "nav-my-pilots"]);
-        cut.Find("[data-testid=nav-my-pilots]").GetAttribute("href").ShouldBe("pilots");
-    }
-
     [Fact]
     public void Menu_NoOneSignedIn_NoMenuNoCountsNoSignOut()
     {
@@ -167,32 +150,6 @@ public sealed class MainLayoutTests : ComponentTestContext
 
         public Task<UnreadCounts> HandleAsync(CancellationToken cancellationToken = default) =>
             Failure is null ? Task.FromResult(new UnreadCounts(3, 1)) : Task.FromException<UnreadCounts>(Failure);
-    }
-
-    /// <summary>Only the menu's question is asked of the registry here.</summary>
-    private sealed class OwnedPilots : IPilotRegistry
-    {
-        public bool Any { get; set; }
-
-        public Task<bool> AnyMineAsync(CancellationToken cancellationToken = default) => Task.FromResult(Any);
-
-        public Task<Result<Page<PilotRow>>> ListAsync(PilotFilter filter, PageRequest page, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Result<IReadOnlyList<PilotRow>>> TimelineAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Result<IReadOnlyList<string>>> OwnersAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Result<PilotDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Result> ChangeStatusAsync(ChangePilotStatusCommand command, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Result> AddEntryAsync(AddPilotEntryCommand command, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Result> SetWeaknessesAsync(SetPilotWeaknessesCommand command, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Result> SetOwnerOrganisationsAsync(SetPilotOwnerOrganisationsCommand command, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Result<Page<PilotRow>>> MineAsync(PageRequest page, CancellationToken cancellationToken = default) => throw new NotSupportedException();
     }
 
     private sealed class NoChanges : IChangeFeed
