@@ -8,7 +8,8 @@ namespace CooperationModel.BrowserTests;
 
 /// <summary>
 /// The coordinator's workspace: the home page, the pilot registry (filters, timeline, a pilot moved on with a reason, a
-/// comment, an identity code refused) and the 2022 analysis, with axe on every page (no violation of any impact).
+/// comment, an identity code refused, the pilot moved to evaluation and its evaluation recorded), a social worker's
+/// feedback answered and read by its sender, and the 2022 analysis, with axe on every page (no violation of any impact).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CoordinationTests(BrowserFixture fixture, ITestOutputHelper output)
@@ -18,8 +19,20 @@ public sealed class CoordinationTests(BrowserFixture fixture, ITestOutputHelper 
     private readonly AxeAudit _axe = new(output);
 
     [Fact]
-    public async Task Coordinator_FollowsThePilots_AndTheAnalysis()
+    public async Task Coordinator_FollowsThePilots_EvaluatesOne_AnswersFeedback_AndTheAnalysis()
     {
+        // A social worker's idea on the model, which the coordinator answers after the pilot's evaluation.
+        var idea = $"Arvioinnin tulokset kuntiin {Guid.NewGuid():N}"[..44];
+        await using var worker = await UserSession.SignedInAsync(fixture, output, Test, DemoDataSeeder.WorkerHelsinki);
+        await worker.ScreenshotOnFailureAsync(async () =>
+        {
+            await worker.GotoAsync("model/stages/Cooperation");
+            await Ui.ChooseAsync(worker.Page, worker.Page.Locator("body"), "feedback-kind", "Kehittämisidea");
+            await worker.Page.GetByTestId("feedback-text").FillAsync(idea);
+            await worker.Page.GetByTestId("feedback-send").ClickAsync();
+            await Expect(worker.Page.GetByTestId("feedback-sent")).ToBeVisibleAsync();
+        });
+
         await using var coordinator = await UserSession.SignedInAsync(fixture, output, Test, DemoDataSeeder.Coordinator);
         var page = coordinator.Page;
         await coordinator.ScreenshotOnFailureAsync(async () =>
@@ -81,6 +94,15 @@ public sealed class CoordinationTests(BrowserFixture fixture, ITestOutputHelper 
             await Expect(page.GetByTestId("pilot-verdict-suggestion")).ToContainTextAsync("Otettu malliin");
             await _axe.CheckAsync(coordinator, "05b-pilot-evaluation");
 
+            // The social worker's idea, answered.
+            await page.GetByTestId("nav-model-feedback").ClickAsync();
+            var row = page.GetByTestId("feedback-row").Filter(new() { HasText = idea });
+            await Ui.ChooseAsync(page, row, "feedback-move-to", "Vastattu");
+            await row.GetByTestId("feedback-answer").FillAsync("Kiitos, tulokset kerrotaan kunnille pilotin arvioinnin jälkeen.");
+            await row.GetByTestId("feedback-save").ClickAsync();
+            await Expect(page.GetByTestId("feedback-row").Filter(new() { HasText = idea })).ToHaveAttributeAsync("data-status", "Answered");
+            await _axe.CheckAsync(coordinator, "05c-feedback-answered");
+
             await coordinator.GotoAsync("coordination/pilots/timeline");
             await Expect(page.GetByTestId("pilot-timeline-row")).ToHaveCountAsync(20);
             await _axe.CheckAsync(coordinator, "06-timeline");
@@ -100,6 +122,17 @@ public sealed class CoordinationTests(BrowserFixture fixture, ITestOutputHelper 
             await coordinator.WaitInteractiveAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Development pilots" })).ToBeVisibleAsync();
             await _axe.CheckAsync(coordinator, "09-pilots-en");
+        });
+
+        // The sender is told (by id only) and reads the answer with the feedback.
+        await worker.ScreenshotOnFailureAsync(async () =>
+        {
+            await worker.GotoAsync("notifications");
+            await Expect(worker.Page.Locator("[data-testid=notification-link][data-kind=ModelFeedbackAnswered]").First).ToBeVisibleAsync();
+            await worker.GotoAsync("model/feedback/mine");
+            await Expect(worker.Page.GetByTestId("my-feedback-row").Filter(new() { HasText = idea }).GetByTestId("my-feedback-answer"))
+                .ToContainTextAsync("Kiitos, tulokset kerrotaan kunnille pilotin arvioinnin jälkeen.");
+            await _axe.CheckAsync(worker, "09b-my-feedback-answered");
         });
 
         _axe.ShouldHaveNoViolations();
