@@ -11,6 +11,7 @@ using CooperationModel.Application.Common;
 using CooperationModel.Application.Model;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
+using CooperationModel.Application.Organisations.ListOrganisations;
 using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Application.Pilots;
 using CooperationModel.Application.Statistics;
@@ -67,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped<IPilotRegistry, PilotRegistry>();
         services.AddScoped<IPilotEvaluation, PilotEvaluation>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();
+        services.AddScoped<IListOrganisationsHandler, ListOrganisationsHandler>();
         services.AddScoped<IClosedLoopFigures, ClosedLoopFiguresHandler>();
         services.AddScoped<ISwotRounds, SwotRounds>();
         services.AddScoped<IOrganisationNamesHandler, OrganisationNamesHandler>();

@@ -1,4 +1,5 @@
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Organisations;
@@ -28,6 +29,12 @@ public sealed record PilotDetails(
 {
     /// <summary>Its indicators, findings and verdicts, and what of them may be recorded now (<see cref="IPilotEvaluation"/>).</summary>
     public PilotEvaluationView Evaluation { get; init; } = PilotEvaluationView.Empty;
+
+    /// <summary>What the current user may do with it (<see cref="PilotAccessRule"/>): the page renders only that (nothing unless set).</summary>
+    public PilotAccess Access { get; init; }
+
+    /// <summary>The app's organisations linked to it as its owners, by name (Finnish order).</summary>
+    public IReadOnlyList<OrganisationName> OwnerOrganisations { get; init; } = [];
 }
 
 public sealed record ChangePilotStatusCommand(Guid PilotId, PilotStatus? To, string? Reason);
@@ -36,10 +43,14 @@ public sealed record AddPilotEntryCommand(Guid PilotId, PilotEntryKind Kind, str
 
 public sealed record SetPilotWeaknessesCommand(Guid PilotId, IReadOnlyList<string> WeaknessCodes);
 
+public sealed record SetPilotOwnerOrganisationsCommand(Guid PilotId, IReadOnlyList<Guid> OrganisationIds);
+
 /// <summary>
-/// The development pilots, for coordinators: the list (filtered and paged in the database), the timeline, one pilot
-/// with its history, and the changes (status with a reason, updates and comments, the weaknesses it answers).
-/// National records: every coordinator reads and changes the same pilots; no other role reads them.
+/// The development pilots: for coordinators the list (filtered and paged in the database), the timeline, one pilot with
+/// its history, and the changes (status with a reason, updates and comments, the weaknesses it answers, the owner
+/// organisations). National records: every coordinator reads and changes the same pilots. A user of an owner
+/// organisation reads that pilot and comments on it (<see cref="PilotAccessRule"/>; <see cref="GetAsync"/>,
+/// <see cref="AddEntryAsync"/>, <see cref="MineAsync"/>); to anyone else a pilot is not found.
 /// </summary>
 public interface IPilotRegistry
 {
@@ -58,6 +69,15 @@ public interface IPilotRegistry
     Task<Result> AddEntryAsync(AddPilotEntryCommand command, CancellationToken cancellationToken = default);
 
     Task<Result> SetWeaknessesAsync(SetPilotWeaknessesCommand command, CancellationToken cancellationToken = default);
+
+    /// <summary>Links the pilot to app organisations as its owners (coordinators only).</summary>
+    Task<Result> SetOwnerOrganisationsAsync(SetPilotOwnerOrganisationsCommand command, CancellationToken cancellationToken = default);
+
+    /// <summary>The pilots the current user's organisation owns, paged in the database (any signed-in user).</summary>
+    Task<Result<Page<PilotRow>>> MineAsync(PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the current user's organisation owns any pilot (for the menu).</summary>
+    Task<bool> AnyMineAsync(CancellationToken cancellationToken = default);
 }
 
 public sealed class PilotRegistry(IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider time) : IPilotRegistry
@@ -131,19 +151,16 @@ public sealed class PilotRegistry(IAppDbContextFactory dbFactory, ICurrentUser u
 
     public async Task<Result<PilotDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        if (Check() is { } denied)
-        {
-            return denied;
-        }
-
         await using var db = await dbFactory.CreateAsync(cancellationToken);
         await db.KeepConnectionOpenAsync(cancellationToken);
-        var pilot = await Project(db.Pilots.AsNoTracking().Where(p => p.Id == id)).SingleOrDefaultAsync(cancellationToken);
-        if (pilot is null)
+        var owners = await db.Pilots.AsNoTracking().Where(p => p.Id == id).Select(p => p.OwnerOrganisationIds).SingleOrDefaultAsync(cancellationToken);
+        var access = owners is null ? PilotAccess.None : PilotAccessRule.For(user.Role, user.OrganisationId, owners);
+        if (!access.Reads())
         {
             return NotFound;
         }
 
+        var pilot = await Project(db.Pilots.AsNoTracking().Where(p => p.Id == id)).SingleAsync(cancellationToken);
         var more = await db.Pilots.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new { p.AimFi, p.AimSv, p.Source, p.AnswersWeaknessCodes })
             .SingleAsync(cancellationToken);
@@ -154,9 +171,15 @@ public sealed class PilotRegistry(IAppDbContextFactory dbFactory, ICurrentUser u
             .Select(e => new PilotEntryRow(e.Id, e.Kind, e.Text, e.At, e.ByName))
             .ToListAsync(cancellationToken);
         var evaluation = await PilotEvaluation.ReadAsync(db, id, pilot.Status, history.Any(c => c.To == PilotStatus.UnderEvaluation), cancellationToken);
-        return new PilotDetails(pilot, more.AimFi, more.AimSv, more.Source, more.AnswersWeaknessCodes, history, entries, PilotStatuses.NextFrom(pilot.Status))
+        var names = await db.OrganisationNamesAsync(owners!, cancellationToken);
+        var changes = access.Changes();
+        return new PilotDetails(
+            pilot, more.AimFi, more.AimSv, more.Source, more.AnswersWeaknessCodes, history, entries, changes ? PilotStatuses.NextFrom(pilot.Status) : [])
         {
-            Evaluation = evaluation,
+            // What may be recorded of the evaluation is the domain's answer for the status, and nothing for a reader.
+            Evaluation = changes ? evaluation : evaluation with { Allowed = PilotEvaluationView.Empty.Allowed },
+            Access = access,
+            OwnerOrganisations = [.. names.Values.OrderBy(o => o.NameFi, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fi-FI"), ignoreCase: true))],
         };
     }
 
@@ -165,17 +188,25 @@ public sealed class PilotRegistry(IAppDbContextFactory dbFactory, ICurrentUser u
             ? Task.FromResult<Result>(StatusRequired)
             : WorkAsync(command.PilotId, (pilot, _) => pilot.ChangeStatus(to, command.Reason, user.ToActor(), time.GetUtcNow()), cancellationToken);
 
-    public Task<Result> AddEntryAsync(AddPilotEntryCommand command, CancellationToken cancellationToken = default) =>
-        WorkAsync(command.PilotId, (pilot, db) =>
+    /// <summary>A coordinator adds an update or a comment; a user of an owner organisation a comment; to anyone else the pilot is not found.</summary>
+    public async Task<Result> AddEntryAsync(AddPilotEntryCommand command, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var pilot = await db.Pilots.SingleOrDefaultAsync(p => p.Id == command.PilotId, cancellationToken);
+        if (pilot is null)
         {
-            var added = pilot.AddEntry(command.Kind, command.Text, user.ToActor(), time.GetUtcNow());
-            if (added.TryGetValue(out var entry))
-            {
-                db.PilotEntries.Add(entry);
-            }
+            return NotFound;
+        }
 
+        var added = pilot.AddEntry(pilot.AccessFor(user.Role, user.OrganisationId), command.Kind, command.Text, user.ToActor(), time.GetUtcNow());
+        if (!added.TryGetValue(out var entry))
+        {
             return added;
-        }, cancellationToken);
+        }
+
+        db.PilotEntries.Add(entry);
+        return await db.SaveOrConflictAsync(cancellationToken);
+    }
 
     public async Task<Result> SetWeaknessesAsync(SetPilotWeaknessesCommand command, CancellationToken cancellationToken = default)
     {
@@ -194,6 +225,58 @@ public sealed class PilotRegistry(IAppDbContextFactory dbFactory, ICurrentUser u
 
         var set = pilot.SetAnsweredWeaknesses(command.WeaknessCodes, weaknesses);
         return set.IsSuccess ? await db.SaveOrConflictAsync(cancellationToken) : set;
+    }
+
+    public async Task<Result> SetOwnerOrganisationsAsync(SetPilotOwnerOrganisationsCommand command, CancellationToken cancellationToken = default)
+    {
+        if (Check() is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var ids = command.OrganisationIds.Distinct().ToList();
+        var known = (await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var pilot = await db.Pilots.SingleOrDefaultAsync(p => p.Id == command.PilotId, cancellationToken);
+        if (pilot is null)
+        {
+            return NotFound;
+        }
+
+        var set = pilot.SetOwnerOrganisations(ids, known);
+        return set.IsSuccess ? await db.SaveOrConflictAsync(cancellationToken) : set;
+    }
+
+    public async Task<Result<Page<PilotRow>>> MineAsync(PageRequest page, CancellationToken cancellationToken = default)
+    {
+        if (!user.IsAuthenticated || user.Role is null)
+        {
+            return CommonErrors.WrongRole;
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var query = Mine(db);
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await Project(query.OrderBy(p => p.NameFi).ThenBy(p => p.Id).Skip(page.Skip).Take(page.Take)).ToListAsync(cancellationToken);
+        return new Page<PilotRow>(rows, total);
+    }
+
+    public async Task<bool> AnyMineAsync(CancellationToken cancellationToken = default)
+    {
+        if (!user.IsAuthenticated || user.Role is null or UserRole.Coordinator)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        return await Mine(db).AnyAsync(cancellationToken);
+    }
+
+    /// <summary>The pilots whose owner organisations include the user's (none when no organisation is set).</summary>
+    private IQueryable<DevelopmentPilot> Mine(IAppDbContext db)
+    {
+        var organisationId = user.OrganisationId;
+        return db.Pilots.AsNoTracking().Where(p => organisationId != Guid.Empty && p.OwnerOrganisationIds.Contains(organisationId));
     }
 
     /// <summary>Loads the pilot with its history for work, runs one change, and saves (a concurrent change is a conflict).</summary>

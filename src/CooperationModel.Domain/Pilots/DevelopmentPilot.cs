@@ -1,13 +1,15 @@
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Organisations;
 
 namespace CooperationModel.Domain.Pilots;
 
 /// <summary>
 /// A development pilot of the cooperation model (kehittämispilotti). A national record: it belongs to no tenant and
-/// holds no client data. Its owners are named as the model names them (a project, a municipality, Kela); they are not
-/// the app's organisations. The status changes only through <see cref="ChangeStatus"/>, checked against
+/// holds no client data. Its owners are named as the model names them (a project, a municipality, Kela); the app's
+/// organisations that coordinators link to it as its owner organisations (<see cref="OwnerOrganisationIds"/>) read it
+/// and comment on it (<see cref="PilotAccessRule"/>). The status changes only through <see cref="ChangeStatus"/>, checked against
 /// <see cref="PilotStatuses"/>, and every change is kept with its date, person and reason. Its evaluation (indicators,
 /// findings, verdicts) is in DevelopmentPilot.Evaluation.cs.
 /// </summary>
@@ -38,6 +40,9 @@ public sealed partial class DevelopmentPilot
 
     /// <summary>The owner organisations as the seed names them (free names, not tenants).</summary>
     public List<string> Owners { get; private set; } = [];
+
+    /// <summary>The app's organisations linked to the pilot as its owners: their users read it and comment (<see cref="AccessFor"/>).</summary>
+    public List<Guid> OwnerOrganisationIds { get; private set; } = [];
 
     public List<CaseStage> Stages { get; private set; } = [];
 
@@ -116,6 +121,29 @@ public sealed partial class DevelopmentPilot
         public static ValidationError UnknownWeakness => new("Pilot.UnknownWeakness") { Field = "Weaknesses" };
 
         public static ValidationError SameStatus => new("Pilot.SameStatus") { Field = "Status" };
+
+        /// <summary>The user may not see the pilot: told exactly as a pilot that does not exist.</summary>
+        public static NotFoundError NotFound => new("Pilot.NotFound");
+
+        /// <summary>An owner organisation's user adds comments, nothing else.</summary>
+        public static ForbiddenError CommentsOnly => new("Pilot.CommentsOnly") { Field = "Text" };
+
+        public static ValidationError UnknownOrganisation => new("Pilot.UnknownOrganisation") { Field = "Organisations" };
+    }
+
+    /// <summary>What a user of this role and organisation may do with the pilot (<see cref="PilotAccessRule"/>).</summary>
+    public PilotAccess AccessFor(UserRole? role, Guid organisationId) => PilotAccessRule.For(role, organisationId, OwnerOrganisationIds);
+
+    /// <summary>Links the pilot to these organisations as its owners (replacing the links); each must be one of <paramref name="knownOrganisationIds"/>.</summary>
+    public Result SetOwnerOrganisations(IReadOnlyCollection<Guid> organisationIds, IReadOnlySet<Guid> knownOrganisationIds)
+    {
+        if (organisationIds.Any(id => !knownOrganisationIds.Contains(id)))
+        {
+            return Errors.UnknownOrganisation;
+        }
+
+        OwnerOrganisationIds = [.. organisationIds.Distinct().Order()];
+        return Result.Success();
     }
 
     /// <summary>Moves the pilot to <paramref name="to"/> if the table allows it; the reason is required and kept.</summary>
@@ -142,9 +170,22 @@ public sealed partial class DevelopmentPilot
         return Result.Success();
     }
 
-    /// <summary>An update (what happened) or a comment by a coordinator.</summary>
-    public Result<PilotEntry> AddEntry(PilotEntryKind kind, string? text, Actor by, DateTimeOffset at)
+    /// <summary>
+    /// An update (what happened) or a comment, by a user with <paramref name="access"/>: a coordinator adds either, an owner
+    /// organisation's user a comment only, anyone else nothing (the pilot is not found).
+    /// </summary>
+    public Result<PilotEntry> AddEntry(PilotAccess access, PilotEntryKind kind, string? text, Actor by, DateTimeOffset at)
     {
+        if (!access.Reads())
+        {
+            return Errors.NotFound;
+        }
+
+        if (!access.MayAdd(kind))
+        {
+            return Errors.CommentsOnly;
+        }
+
         var checkedText = CheckText(text, Errors.TextRequired, Errors.TextTooLong, "Text");
         if (!checkedText.TryGetValue(out var clean))
         {
@@ -236,7 +277,7 @@ public enum PilotEntryKind
     Comment = 2,
 }
 
-/// <summary>An update or a comment on a pilot, by a signed-in coordinator.</summary>
+/// <summary>An update or a comment on a pilot, by a coordinator or (a comment) by a user of an owner organisation.</summary>
 public sealed class PilotEntry
 {
     private PilotEntry()

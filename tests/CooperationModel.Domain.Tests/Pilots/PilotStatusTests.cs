@@ -114,8 +114,8 @@ public class PilotStatusTests
     {
         var pilot = PilotAt(Running);
 
-        pilot.AddEntry(PilotEntryKind.Comment, "Hyvä alku", Coordinator, Now).IsSuccess.ShouldBeTrue();
-        pilot.AddEntry(PilotEntryKind.Update, "Henkilö 131052-308T mukana", Coordinator, Now).FirstError.Code.ShouldBe("PersonalData.ContainsIdentityCode");
+        pilot.AddEntry(PilotAccess.Coordinator, PilotEntryKind.Comment, "Hyvä alku", Coordinator, Now).IsSuccess.ShouldBeTrue();
+        pilot.AddEntry(PilotAccess.Coordinator, PilotEntryKind.Update, "Henkilö 131052-308T mukana", Coordinator, Now).FirstError.Code.ShouldBe("PersonalData.ContainsIdentityCode");
 
         pilot.Entries.Select(e => (e.Kind, e.Text, e.ByUserId, e.ByName)).ShouldBe([(PilotEntryKind.Comment, "Hyvä alku", Coordinator.UserId, Coordinator.DisplayName)]);
     }

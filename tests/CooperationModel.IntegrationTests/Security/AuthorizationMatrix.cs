@@ -46,11 +46,14 @@ public static class AuthorizationMatrix
         Page("/model/feedback/mine",               Reach.SignedIn),
         Page("/model/feedback",                    Reach.Only(Coordinator)),
         Page("/model/draft",                       Reach.Only(Coordinator)),
-        // The coordination's national records (pilots, the 2022 analysis): no client data, coordinators only.
+        // The coordination's national records (pilots, the 2022 analysis): no client data, coordinators only; except that a
+        // pilot's page is reached by everyone signed in and shows the pilot to coordinators and to the users of its owner
+        // organisations (PilotAccessRule; to anyone else "not found"), and /pilots lists the pilots the user's organisation owns.
         Page("/coordination/pilots",               Reach.Only(Coordinator)),
         Page("/coordination/pilots/timeline",      Reach.Only(Coordinator)),
-        Page("/coordination/pilot",                Reach.Only(Coordinator)),
+        Page("/coordination/pilot",                Reach.SignedIn),
         Page("/coordination/swot",                 Reach.Only(Coordinator)),
+        Page("/pilots",                            Reach.SignedIn),
         Page("/coordination/swot/rounds",          Reach.Only(Coordinator)),
         Page("/coordination/swot/round",           Reach.Only(Coordinator)).ProbedAt("/coordination/swot/round?code=2022"),
 

@@ -1,5 +1,6 @@
 using Bunit;
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Organisations.ListOrganisations;
 using CooperationModel.Application.Pilots;
 using CooperationModel.Application.Swot;
 using CooperationModel.Domain.Cases;
@@ -8,6 +9,7 @@ using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Pilots;
 using CooperationModel.Domain.Swot;
 using CooperationModel.Web.Components.Pages.Coordination;
+using CooperationModel.Web.Components.Pages.Pilots;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +29,7 @@ public sealed class CoordinationPagesTests : ComponentTestContext
         Services.AddSingleton<ISwotAnalysis>(_swot);
         Services.AddSingleton<Application.Statistics.IClosedLoopFigures>(new FakeClosedLoopFigures());
         Services.AddSingleton<IPilotEvaluation>(new FakePilotEvaluation());
+        Services.AddSingleton<IListOrganisationsHandler>(new FakeOrganisations());
     }
 
     [Fact]
@@ -50,6 +53,44 @@ public sealed class CoordinationPagesTests : ComponentTestContext
 
         _registry.Sent.ShouldBe([new ChangePilotStatusCommand(PilotId, PilotStatus.UnderEvaluation, "Asiakas 010190-900P")]);
         page.WaitForAssertion(() => page.Markup.ShouldContain("Tekstissä on henkilötunnus."));
+    }
+
+    /// <summary>
+    /// A user of an owner organisation reads the pilot and gets the comment form only: no status move, no owner links, no
+    /// weaknesses, the evaluation without its forms. A refused comment keeps its text and says why.
+    /// </summary>
+    [Fact]
+    public async Task PilotPage_OwnerOrganisationsUser_OnlyTheCommentForm_AndARefusedCommentKeepsItsText()
+    {
+        _registry.Access = PilotAccess.OwnerOrganisation;
+        _registry.EntryAnswer = new ValidationError(PersonalData.ContainsIdentityCodeCode) { Field = "Text" };
+        var page = RenderPilot();
+
+        page.Find("[data-testid=pilot-name]").TextContent.ShouldBe("Nimi fi");
+        page.Find("[data-testid=pilot-owner-organisations]").TextContent.ShouldBe("Helsingin kaupunki");
+        page.FindAll("[data-testid=pilot-history-row]").Count.ShouldBe(1);
+        page.FindAll("[data-testid=pilot-evaluation]").ShouldHaveSingleItem();
+        foreach (var absent in new[] { "pilot-new-status", "pilot-change-status", "pilot-owners", "pilot-weaknesses", "pilot-save-weaknesses", "pilot-entry-kind", "pilot-evaluation-rule", "pilot-finding-text", "pilot-verdict-save", "pilot-figures" })
+        {
+            page.FindAll($"[data-testid={absent}]").ShouldBeEmpty(absent);
+        }
+
+        await page.Find("textarea[data-testid=pilot-entry-text]").ChangeAsync(new ChangeEventArgs { Value = "Asiakas 010190-900P kävi" });
+        await page.Find("[data-testid=pilot-add-entry]").ClickAsync(new());
+
+        _registry.Entries.ShouldBe([new AddPilotEntryCommand(PilotId, PilotEntryKind.Comment, "Asiakas 010190-900P kävi")]);
+        page.WaitForAssertion(() => page.Markup.ShouldContain("Tekstissä on henkilötunnus."));
+        page.Find("textarea[data-testid=pilot-entry-text]").GetAttribute("value").ShouldBe("Asiakas 010190-900P kävi");
+        page.Find("[data-testid=pilot-add-entry]").TextContent.Trim().ShouldBe("Lisää kommentti");
+    }
+
+    [Fact]
+    public void PilotPage_Coordinator_HasTheOwnerLinksAndTheEntryKinds()
+    {
+        var page = RenderPilot();
+
+        page.FindAll("[data-testid=pilot-owners]").ShouldHaveSingleItem();
+        page.Find("[data-testid=pilot-entry-kind]").QuerySelectorAll("option").Select(o => o.TextContent.Trim()).ShouldBe(["Päivitys", "Kommentti"]);
     }
 
     [Fact]
@@ -123,7 +164,14 @@ public sealed class CoordinationPagesTests : ComponentTestContext
     {
         public List<ChangePilotStatusCommand> Sent { get; } = [];
 
+        public List<AddPilotEntryCommand> Entries { get; } = [];
+
         public Error? Answer { get; set; }
+
+        public Error? EntryAnswer { get; set; }
+
+        /// <summary>What the page's user may do; the registry answers for it as the real one does (no moves for a reader).</summary>
+        public PilotAccess Access { get; set; } = PilotAccess.Coordinator;
 
         public Task<Result<Page<PilotRow>>> ListAsync(PilotFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
             Task.FromResult<Result<Page<PilotRow>>>(new Page<PilotRow>([Row(null, null)], 1));
@@ -138,7 +186,12 @@ public sealed class CoordinationPagesTests : ComponentTestContext
             Task.FromResult<Result<PilotDetails>>(new PilotDetails(
                 Row(null, null), "Tavoite", "Mål", "seed 000", ["w1"],
                 [new PilotStatusChangeRow(null, PilotStatus.Planned, DateTimeOffset.UnixEpoch, "seed", "malli 1.0")], [],
-                PilotStatuses.NextFrom(PilotStatus.Running)));
+                Access.Changes() ? PilotStatuses.NextFrom(PilotStatus.Running) : [])
+            {
+                Access = Access,
+                Evaluation = new PilotEvaluationView([], [], [], new PilotEvaluationAllowed(Access.Changes(), Access.Changes(), false)),
+                OwnerOrganisations = [FakeOrganisations.Helsinki],
+            });
 
         public Task<Result> ChangeStatusAsync(ChangePilotStatusCommand command, CancellationToken cancellationToken = default)
         {
@@ -146,9 +199,20 @@ public sealed class CoordinationPagesTests : ComponentTestContext
             return Task.FromResult(Answer is { } error ? Result.Failure(error) : Result.Success());
         }
 
-        public Task<Result> AddEntryAsync(AddPilotEntryCommand command, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success());
+        public Task<Result> AddEntryAsync(AddPilotEntryCommand command, CancellationToken cancellationToken = default)
+        {
+            Entries.Add(command);
+            return Task.FromResult(EntryAnswer is { } error ? Result.Failure(error) : Result.Success());
+        }
 
         public Task<Result> SetWeaknessesAsync(SetPilotWeaknessesCommand command, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success());
+
+        public Task<Result> SetOwnerOrganisationsAsync(SetPilotOwnerOrganisationsCommand command, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success());
+
+        public Task<Result<Page<PilotRow>>> MineAsync(PageRequest page, CancellationToken cancellationToken = default) =>
+            Task.FromResult<Result<Page<PilotRow>>>(new Page<PilotRow>([Row(null, null)], 1));
+
+        public Task<bool> AnyMineAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
     }
 
     private sealed class FakeSwot : ISwotAnalysis

@@ -1,13 +1,15 @@
 using Bunit;
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Organisations.ListOrganisations;
 using CooperationModel.Application.Pilots;
 using CooperationModel.Application.Swot;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Pilots;
 using CooperationModel.Web.Components.Pages.Coordination;
-using Microsoft.AspNetCore.Components;
+using CooperationModel.Web.Components.Pages.Pilots;
 using CooperationModel.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
@@ -150,6 +152,8 @@ public sealed class PilotEvaluationPanelTests : ComponentTestContext
         var registry = new SuggestingRegistry();
         Services.AddSingleton<IPilotRegistry>(registry);
         Services.AddSingleton<ISwotAnalysis>(new NoSwot());
+        Services.AddSingleton<IListOrganisationsHandler>(new FakeOrganisations());
+        Services.AddSingleton<Application.Statistics.IClosedLoopFigures>(new FakeClosedLoopFigures());
         Services.GetRequiredService<NavigationManager>().NavigateTo($"coordination/pilot?id={PilotId}");
 
         var page = Render<PilotPage>();
@@ -202,6 +206,7 @@ public sealed class PilotEvaluationPanelTests : ComponentTestContext
         public Task<Result<PilotDetails>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
             Task.FromResult<Result<PilotDetails>>(new PilotDetails(Pilot, "Tavoite", null, "seed", [], [], [], PilotStatuses.NextFrom(PilotStatus.UnderEvaluation))
             {
+                Access = PilotAccess.Coordinator,
                 Evaluation = new PilotEvaluationView([], [], [new PilotVerdictRow(PilotVerdict.Change, "Muutetaan", DateTimeOffset.UnixEpoch, "Kaisa")], new PilotEvaluationAllowed(true, true, true)),
             });
 
@@ -210,6 +215,13 @@ public sealed class PilotEvaluationPanelTests : ComponentTestContext
         public Task<Result> AddEntryAsync(AddPilotEntryCommand command, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success());
 
         public Task<Result> SetWeaknessesAsync(SetPilotWeaknessesCommand command, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success());
+
+        public Task<Result> SetOwnerOrganisationsAsync(SetPilotOwnerOrganisationsCommand command, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success());
+
+        public Task<Result<Page<PilotRow>>> MineAsync(PageRequest page, CancellationToken cancellationToken = default) =>
+            Task.FromResult<Result<Page<PilotRow>>>(new Page<PilotRow>([], 0));
+
+        public Task<bool> AnyMineAsync(CancellationToken cancellationToken = default) => Task.FromResult(false);
     }
 
     private sealed class NoSwot : ISwotAnalysis

@@ -24,6 +24,8 @@ public sealed class DevelopmentPilotConfiguration : IEntityTypeConfiguration<Dev
         builder.Property(p => p.TimetableSv).HasMaxLength(DevelopmentPilot.MaxTextLength);
         builder.Property(p => p.Source).HasMaxLength(DevelopmentPilot.MaxTextLength);
         builder.Ignore(p => p.IsNational);
+        // The app's organisations linked as owners (their users read the pilot and comment): none until a coordinator links one.
+        builder.Property(p => p.OwnerOrganisationIds).HasDefaultValueSql("'{}'::uuid[]");
         builder.HasIndex(p => p.Status);
         // PostgreSQL's xmin: two coordinators changing the status at once, one wins and the other is told.
         builder.Property<uint>("Version").IsRowVersion();

@@ -930,6 +930,13 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("name_sv");
 
+                    b.PrimitiveCollection<List<Guid>>("OwnerOrganisationIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("owner_organisation_ids")
+                        .HasDefaultValueSql("'{}'::uuid[]");
+
                     b.PrimitiveCollection<List<string>>("Owners")
                         .IsRequired()
                         .HasColumnType("text[]")
