@@ -176,6 +176,31 @@ public sealed partial class Circuit : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until no render batch has arrived for <paramref name="quiet"/>: the page's own work after an event (a
+    /// table's second render, counts loading) is done, so the handlers the tree holds are the ones the server has.
+    /// </summary>
+    public async Task WaitForQuietAsync(TimeSpan quiet, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await WaitForBatchAfterAsync(_batches, quiet, cancellationToken);
+            }
+            catch (TimeoutException) when (_errors.IsEmpty)
+            {
+                return;
+            }
+
+            if (deadline.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The page kept rendering for {timeout.TotalSeconds:0} s.");
+            }
+        }
+    }
+
     /// <summary>Whether the page has an element with this data-testid now.</summary>
     public bool HasElement(string testId)
     {

@@ -73,6 +73,9 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
     // Generous for a busy 2-core machine: a limit for a failure to show, never a measured time.
     internal static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long without a render batch counts as the page having settled (its handlers are the server's).</summary>
+    internal static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
+
     /// <summary>Events sent in a row: a handler found once must be found again after each re-render.</summary>
     internal const int Repeats = 20;
 
@@ -115,6 +118,7 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
         for (var turn = 0; turn < Repeats; turn++)
         {
             var seen = circuit.Texts.Count;
+            await circuit.WaitForQuietAsync(Quiet, Patience);
             await PageEvents.SendAsync(circuit, "inbox", PageEvents.Click, turn);
             await WaitForNewTextAsync(circuit, seen, turn % 2 == 0 ? "Ei saapuneita ilmoituksia" : "Maija Meikäläinen");
         }
@@ -147,9 +151,11 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
         await circuit.WaitForTextAsync("Maija Meikäläinen", Patience);
 
         var batches = circuit.Batches;
+        await circuit.WaitForQuietAsync(Quiet, Patience);
         await PageEvents.SendAsync(circuit, "inbox", PageEvents.Filter, turn: 0);
         await circuit.WaitForBatchAfterAsync(batches, Patience);
         batches = circuit.Batches;
+        await circuit.WaitForQuietAsync(Quiet, Patience);
         await PageEvents.SendAsync(circuit, "inbox", PageEvents.Filter, turn: 1);
         await circuit.WaitForBatchAfterAsync(batches, Patience);
         circuit.Errors.ShouldBeEmpty();
@@ -173,9 +179,11 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
         await circuit.WaitForTextAsync("Omat asiat", Patience);
 
         var seen = circuit.Texts.Count;
+        await circuit.WaitForQuietAsync(Quiet, Patience);
         await PageEvents.SendAsync(circuit, "workspace", PageEvents.Tab, turn: 0);
         await WaitForNewTextAsync(circuit, seen, "Maija Meikäläinen");
         var batches = circuit.Batches;
+        await circuit.WaitForQuietAsync(Quiet, Patience);
         await PageEvents.SendAsync(circuit, "workspace", PageEvents.Tab, turn: 1);
         await circuit.WaitForBatchAfterAsync(batches, Patience);
         circuit.Errors.ShouldBeEmpty();
@@ -191,6 +199,7 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
         // KeepPanelsAlive is off: only the shown tab's table is in the page.
         for (var turn = 0; turn < Repeats; turn++)
         {
+            await circuit.WaitForQuietAsync(Quiet, Patience);
             await PageEvents.SendAsync(circuit, "workspace", PageEvents.Tab, turn);
             var (shown, hidden) = turn % 2 == 0 ? ("cases-table-All", "cases-table-Mine") : ("cases-table-Mine", "cases-table-All");
             await circuit.WaitUntilAsync(c => c.HasElement(shown) && !c.HasElement(hidden), $"turn {turn}: {shown} in place of {hidden}", Patience);
@@ -232,6 +241,7 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
 
         for (var turn = 0; turn < Repeats; turn++)
         {
+            await circuit.WaitForQuietAsync(Quiet, Patience);
             await PageEvents.SendAsync(circuit, "case", PageEvents.Tab, turn);
             var shown = turn % 2 == 0;
             await circuit.WaitUntilAsync(c => c.HasElement("timeline") == shown, $"turn {turn}: the timeline {(shown ? "shown" : "hidden")}", Patience);
@@ -251,6 +261,7 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
         for (var turn = 0; turn < Repeats; turn++)
         {
             var seen = circuit.Texts.Count;
+            await circuit.WaitForQuietAsync(Quiet, Patience);
             await PageEvents.SendAsync(circuit, "referral", PageEvents.Note, turn);
             await WaitForNewTextAsync(circuit, seen, $"{(turn % 2 == 0 ? PageEvents.NoteText.Length : 0)} / 1000");
         }
@@ -316,6 +327,7 @@ public sealed class CircuitDriverTests(KestrelAppFixture app) : IClassFixture<Ke
 /// <summary>With more than a page of rows: the load run's page change (the pager's next page and back) over the circuit.</summary>
 public sealed class FullPageCircuitTests(FullPageAppFixture app) : IClassFixture<FullPageAppFixture>
 {
+
     [Fact]
     public async Task The_load_runs_page_change_on_the_inbox_shows_the_next_page_and_the_first_again_twenty_times_in_a_row()
     {
@@ -332,6 +344,7 @@ public sealed class FullPageCircuitTests(FullPageAppFixture app) : IClassFixture
         using var session = await DemoSession.SignInAsync(app.BaseAddress, DemoDataSeeder.HandlerSouth.Email, DemoDataSeeder.DemoPassword);
         await using var circuit = await Circuit.OpenAsync(session, "cases");
         await circuit.WaitUntilAsync(c => c.HasElement("cases-table-Mine"), "the Mine tab's table", CircuitDriverTests.Patience);
+        await circuit.WaitForQuietAsync(CircuitDriverTests.Quiet, CircuitDriverTests.Patience);
         var seen = circuit.Texts.Count;
         await PageEvents.SendAsync(circuit, "workspace", PageEvents.Tab, turn: 0);
         await CircuitDriverTests.WaitForNewTextAsync(circuit, seen, "1–25 / ");
@@ -344,6 +357,8 @@ public sealed class FullPageCircuitTests(FullPageAppFixture app) : IClassFixture
     {
         for (var turn = 0; turn < CircuitDriverTests.Repeats; turn++)
         {
+            // The page's own renders after the last event first: the pager's handlers are then the server's.
+            await circuit.WaitForQuietAsync(CircuitDriverTests.Quiet, CircuitDriverTests.Patience);
             var seen = circuit.Texts.Count;
             await PageEvents.SendAsync(circuit, page, PageEvents.Page, turn);
             await CircuitDriverTests.WaitForNewTextAsync(circuit, seen, turn % 2 == 0 ? "26–" : "1–25 / ");
