@@ -1,5 +1,6 @@
 using CooperationModel.Application.Accounts;
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Directory;
 using CooperationModel.Application.Notifications;
 using CooperationModel.Application.Retention;
 using CooperationModel.Application.Statistics;
@@ -62,6 +63,9 @@ public static class DependencyInjection
         services.Configure<NotificationEmailOptions>(configuration.GetSection(NotificationEmailOptions.Section));
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationMailer>());
+
+        // The partners' directory: contacts and operating environments, and when each was checked.
+        services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
 
         // Statistics: aggregates read organisation by organisation, as each organisation (docs/security.md).
         services.Configure<StatisticsOptions>(configuration.GetSection(StatisticsOptions.Section));
