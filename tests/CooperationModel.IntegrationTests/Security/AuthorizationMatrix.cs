@@ -42,6 +42,7 @@ public static class AuthorizationMatrix
         Page("/admin/access-log",                  Reach.Only(OrganisationAdmin)),
         // The cooperation model: every signed-in user reads it and gives feedback; coordinators triage and draft. No client data.
         Page("/model",                             Reach.SignedIn),
+        Page("/cooperation",                       Reach.SignedIn),
         Page("/model/stages/{Stage}",              Reach.SignedIn).ProbedAt("/model/stages/ReferralToSocialWork"),
         Page("/model/feedback/mine",               Reach.SignedIn),
         Page("/model/feedback",                    Reach.Only(Coordinator)),

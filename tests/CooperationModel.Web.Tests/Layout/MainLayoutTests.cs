@@ -77,9 +77,9 @@ public sealed class MainLayoutTests : ComponentTestContext
     }
 
     [Theory]
-    [InlineData(Policies.Receiver, "nav-inbox nav-model")]
-    [InlineData(Policies.KelaHandler, "nav-cases nav-model")]
-    [InlineData(Policies.OrganisationAdmin, "nav-model nav-deadlines nav-access-log")]
+    [InlineData(Policies.Receiver, "nav-inbox nav-model nav-cooperation")]
+    [InlineData(Policies.KelaHandler, "nav-cases nav-model nav-cooperation")]
+    [InlineData(Policies.OrganisationAdmin, "nav-model nav-cooperation nav-deadlines nav-access-log")]
     public void Menu_HasTheLinksOfTheUsersPoliciesOnly(string policy, string links)
     {
         _auth.SetPolicies(policy);
@@ -101,7 +101,7 @@ public sealed class MainLayoutTests : ComponentTestContext
 
         var cut = RenderLayout();
 
-        cut.FindAll("nav[aria-label=Päävalikko] a").Select(a => a.GetAttribute("data-testid")).ShouldBe(["nav-model", "nav-model-feedback", "nav-pilots", "nav-swot"]);
+        cut.FindAll("nav[aria-label=Päävalikko] a").Select(a => a.GetAttribute("data-testid")).ShouldBe(["nav-model", "nav-cooperation", "nav-model-feedback", "nav-pilots", "nav-swot"]);
         cut.Find("[data-testid=nav-model-feedback]").GetAttribute("href").ShouldBe("model/feedback");
         cut.Find("[data-testid=nav-pilots]").GetAttribute("href").ShouldBe("coordination/pilots");
     }
