@@ -8,6 +8,7 @@ using CooperationModel.Application.Cases.Process;
 using CooperationModel.Application.Cases.RecordDecision;
 using CooperationModel.Application.Cases.RecordSurvey;
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Directory;
 using CooperationModel.Application.Model;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
@@ -65,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<IDeadlineSettingsHandler, DeadlineSettingsHandler>();
         services.AddScoped<IModelFeedbackHandler, ModelFeedbackHandler>();
         services.AddScoped<IModelVersionsHandler, ModelVersionsHandler>();
+        services.AddScoped<IPartnerDirectory, PartnerDirectory>();
         services.AddScoped<IPilotRegistry, PilotRegistry>();
         services.AddScoped<IPilotEvaluation, PilotEvaluation>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();

@@ -2,6 +2,7 @@ using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Directory;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Model;
@@ -58,6 +59,9 @@ public interface IAppDbContext : IAsyncDisposable
     DbSet<ModelVersion> ModelVersions { get; }
 
     /// <summary>The development pilots: national records of the coordination, no tenant, no client data.</summary>
+    /// <summary>The partners' directory of contacts: work contacts, no client data, every signed-in role reads them.</summary>
+    DbSet<DirectoryContact> DirectoryContacts { get; }
+
     DbSet<DevelopmentPilot> Pilots { get; }
 
     DbSet<PilotStatusChange> PilotStatusChanges { get; }

@@ -57,6 +57,10 @@ public static class AuthorizationMatrix
         Page("/pilots",                            Reach.SignedIn),
         Page("/coordination/swot/rounds",          Reach.Only(Coordinator)),
         Page("/coordination/swot/round",           Reach.Only(Coordinator)).ProbedAt("/coordination/swot/round?code=2022"),
+        // The partners' directory of contacts: work contacts, no client data; every signed-in role reads it, each organisation's
+        // admin keeps its own entries (DirectoryAccessRule: another organisation's entry is refused in the use case).
+        Page("/directory",                         Reach.SignedIn),
+        Page("/directory/edit",                    Reach.Only(OrganisationAdmin)),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),

@@ -362,6 +362,96 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("cases", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Directory.DirectoryContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CheckedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateOnly>("CheckedOnDate")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on");
+
+                    b.Property<string>("EmergencyHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("emergency_hours");
+
+                    b.Property<int>("Function")
+                        .HasMaxLength(40)
+                        .HasColumnType("integer")
+                        .HasColumnName("function");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("PaymentCommitmentPlace")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("payment_commitment_place");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PhoneHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("phone_hours");
+
+                    b.Property<string>("SecureEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("secure_email");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("VideoMeetingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("video_meeting_url");
+
+                    b.HasKey("Id")
+                        .HasName("pk_directory_contacts");
+
+                    b.HasIndex("MunicipalityCode", "Function")
+                        .HasDatabaseName("ix_directory_contacts_municipality_code_function");
+
+                    b.HasIndex("OrganisationId", "MunicipalityCode", "Function")
+                        .HasDatabaseName("ix_directory_contacts_organisation_id_municipality_code_functi");
+
+                    b.ToTable("directory_contacts", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Geography.KelaDistrict", b =>
                 {
                     b.Property<string>("Code")
@@ -2383,6 +2473,16 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Decision");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Directory.DirectoryContact", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_directory_contacts_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Geography.Municipality", b =>
