@@ -2,6 +2,7 @@ using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
+using CooperationModel.Domain.Directory;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Model;
@@ -56,6 +57,9 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>The model's versions after 1.0 (drafts and published); not tenant data.</summary>
     DbSet<ModelVersion> ModelVersions { get; }
+
+    /// <summary>Each municipality's operating environment (key: its code): work facts, no tenant, no client data.</summary>
+    DbSet<OperatingEnvironment> OperatingEnvironments { get; }
 
     /// <summary>The development pilots: national records of the coordination, no tenant, no client data.</summary>
     DbSet<DevelopmentPilot> Pilots { get; }

@@ -2,6 +2,7 @@ using CooperationModel.Application.Common;
 using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
+using CooperationModel.Domain.Directory;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Model;
@@ -61,6 +62,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<ModelFeedback> ModelFeedback => Set<ModelFeedback>();
 
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+
+    public DbSet<OperatingEnvironment> OperatingEnvironments => Set<OperatingEnvironment>();
+
     public DbSet<DevelopmentPilot> Pilots => Set<DevelopmentPilot>();
 
     public DbSet<PilotStatusChange> PilotStatusChanges => Set<PilotStatusChange>();
