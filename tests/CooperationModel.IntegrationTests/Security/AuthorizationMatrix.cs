@@ -56,6 +56,10 @@ public static class AuthorizationMatrix
         Page("/pilots",                            Reach.SignedIn),
         Page("/coordination/swot/rounds",          Reach.Only(Coordinator)),
         Page("/coordination/swot/round",           Reach.Only(Coordinator)).ProbedAt("/coordination/swot/round?code=2022"),
+        // The municipalities' operating environments (partners' directory): work facts, every signed-in user reads them;
+        // only the admin of the municipality's social services organiser changes one (OperatingEnvironmentAccessRule, in the use case).
+        Page("/directory/environments",            Reach.SignedIn),
+        Page("/directory/environments/{MunicipalityCode}", Reach.SignedIn).ProbedAt("/directory/environments/091"),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),
