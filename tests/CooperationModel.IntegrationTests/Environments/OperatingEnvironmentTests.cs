@@ -113,6 +113,8 @@ public sealed class OperatingEnvironmentTests(AppFixture app) : IClassFixture<Ap
         changed.Type.ShouldBe(OperatingEnvironmentType.Wide);
         changed.Checked.ShouldBe(new CheckedOn(TimeProvider.System.Today(), DemoDataSeeder.AdminHelsinki.DisplayName));
         changed.IsStale.ShouldBeFalse();
+        (await own.ConfirmUnchangedAsync("091")).IsSuccess.ShouldBeTrue();
+        (await own.GetAsync("091")).Value.Facts.ShouldBe(changed.Facts);
 
         // Espoo is Länsi-Uusimaa's: Helsinki's admin reads it and may not change it; an unknown code is not found.
         (await own.GetAsync("049")).Value.Access.ShouldBe(OperatingEnvironmentAccess.Reader);
