@@ -14,6 +14,7 @@ using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Organisations.ListOrganisations;
 using CooperationModel.Application.Organisations.OrganisationNames;
+using CooperationModel.Application.Directory.Environments;
 using CooperationModel.Application.Pilots;
 using CooperationModel.Application.Statistics;
 using CooperationModel.Application.Swot;
@@ -67,6 +68,8 @@ public static class DependencyInjection
         services.AddScoped<IModelFeedbackHandler, ModelFeedbackHandler>();
         services.AddScoped<IModelVersionsHandler, ModelVersionsHandler>();
         services.AddScoped<IPartnerDirectory, PartnerDirectory>();
+        services.AddScoped<IOperatingEnvironments, OperatingEnvironments>();
+        services.AddScoped<IOperatingEnvironmentOverview, OperatingEnvironmentOverview>();
         services.AddScoped<IPilotRegistry, PilotRegistry>();
         services.AddScoped<IPilotEvaluation, PilotEvaluation>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();

@@ -58,6 +58,9 @@ public interface IAppDbContext : IAsyncDisposable
     /// <summary>The model's versions after 1.0 (drafts and published); not tenant data.</summary>
     DbSet<ModelVersion> ModelVersions { get; }
 
+    /// <summary>Each municipality's operating environment (key: its code): work facts, no tenant, no client data.</summary>
+    DbSet<OperatingEnvironment> OperatingEnvironments { get; }
+
     /// <summary>The development pilots: national records of the coordination, no tenant, no client data.</summary>
     /// <summary>The partners' directory of contacts: work contacts, no client data, every signed-in role reads them.</summary>
     DbSet<DirectoryContact> DirectoryContacts { get; }

@@ -64,6 +64,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<DirectoryContact> DirectoryContacts => Set<DirectoryContact>();
 
+    public DbSet<OperatingEnvironment> OperatingEnvironments => Set<OperatingEnvironment>();
+
     public DbSet<DevelopmentPilot> Pilots => Set<DevelopmentPilot>();
 
     public DbSet<PilotStatusChange> PilotStatusChanges => Set<PilotStatusChange>();

@@ -107,6 +107,7 @@ public static class DemoDataSeeder
         var handler = new FixedUser(handlerUser!.Id, HandlerSouth.OrganisationId, HandlerSouth.Kind, HandlerSouth.Role, HandlerSouth.DisplayName);
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
         await using var db = new AppDbContext(options, handler, services.GetRequiredService<PersonalDataProtector>());
+        await DemoOperatingEnvironments.SeedAsync(db, clock, cancellationToken);
         if (await db.Cases.AnyAsync(cancellationToken))
         {
             return;

@@ -1,3 +1,4 @@
+using CooperationModel.Domain.Directory;
 using CooperationModel.Domain.Geography;
 using CooperationModel.Domain.Organisations;
 using CooperationModel.Infrastructure.Persistence;
@@ -9,7 +10,10 @@ namespace CooperationModel.Infrastructure.Seeding;
 /// Writes the shipped reference data (regions, Kela districts, municipalities) and the tenant organisations
 /// (5 Kela districts, 38 social services organisers, national coordination, and the partners social services forwards
 /// to: the health care of each organiser's area and the outreach youth work of each municipality) into the database.
-/// Idempotent: adds what is missing and updates names, so it runs at every start.
+/// Idempotent: adds what is missing and updates names, so it runs at every start. Every municipality, Åland's 16
+/// included (they organise social assistance themselves, and their admins assess their own), gets an operating
+/// environment, not assessed and without facts; an existing one keeps what its organiser set (only the organiser
+/// code follows the catalog).
 /// </summary>
 public static class ReferenceDataSeeder
 {
@@ -43,6 +47,26 @@ public static class ReferenceDataSeeder
             else
             {
                 db.Organisations.Add(organisation);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedOperatingEnvironmentsAsync(db, catalog, cancellationToken);
+    }
+
+    /// <summary>Adds the missing municipalities as not assessed; never touches an organiser's type, facts or checked-on.</summary>
+    private static async Task SeedOperatingEnvironmentsAsync(AppDbContext db, ReferenceCatalog catalog, CancellationToken cancellationToken)
+    {
+        var existing = await db.OperatingEnvironments.ToDictionaryAsync(e => e.MunicipalityCode, cancellationToken);
+        foreach (var municipality in catalog.Municipalities)
+        {
+            if (!existing.TryGetValue(municipality.Code, out var stored))
+            {
+                db.OperatingEnvironments.Add(OperatingEnvironment.NotAssessed(municipality.Code, municipality.OrganiserCode));
+            }
+            else if (stored.OrganiserCode != municipality.OrganiserCode)
+            {
+                stored.MoveToOrganiser(municipality.OrganiserCode);
             }
         }
 

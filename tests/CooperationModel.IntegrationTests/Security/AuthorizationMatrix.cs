@@ -61,6 +61,10 @@ public static class AuthorizationMatrix
         // admin keeps its own entries (DirectoryAccessRule: another organisation's entry is refused in the use case).
         Page("/directory",                         Reach.SignedIn),
         Page("/directory/edit",                    Reach.Only(OrganisationAdmin)),
+        // The municipalities' operating environments (partners' directory): work facts, every signed-in user reads them;
+        // only the admin of the municipality's social services organiser changes one (OperatingEnvironmentAccessRule, in the use case).
+        Page("/directory/environments",            Reach.SignedIn),
+        Page("/directory/environments/{MunicipalityCode}", Reach.SignedIn).ProbedAt("/directory/environments/091"),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),

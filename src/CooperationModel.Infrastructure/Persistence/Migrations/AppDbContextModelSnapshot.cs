@@ -452,6 +452,86 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("directory_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Directory.OperatingEnvironment", b =>
+                {
+                    b.Property<string>("MunicipalityCode")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("municipality_code");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("checked_by");
+
+                    b.Property<DateOnly?>("CheckedOnDate")
+                        .HasColumnType("date")
+                        .HasColumnName("checked_on_date");
+
+                    b.Property<bool>("HasKelaOffice")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_kela_office");
+
+                    b.Property<bool>("HasKelaServicePoint")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_kela_service_point");
+
+                    b.Property<bool>("HasPublicComputers")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_public_computers");
+
+                    b.Property<string>("KelaOfficeOpeningDays")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("kela_office_opening_days");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("OrganiserCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("organiser_code");
+
+                    b.Property<string>("SocialEmergency")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("social_emergency");
+
+                    b.Property<string>("SocialOffice")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("social_office");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WalkInHours")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("walk_in_hours");
+
+                    b.HasKey("MunicipalityCode")
+                        .HasName("pk_operating_environments");
+
+                    b.HasIndex("OrganiserCode", "Type")
+                        .HasDatabaseName("ix_operating_environments_organiser_code_type");
+
+                    b.ToTable("operating_environments", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Geography.KelaDistrict", b =>
                 {
                     b.Property<string>("Code")
@@ -2483,6 +2563,16 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_directory_contacts_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Directory.OperatingEnvironment", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Geography.Municipality", null)
+                        .WithOne()
+                        .HasForeignKey("CooperationModel.Domain.Directory.OperatingEnvironment", "MunicipalityCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_operating_environments_municipalities_municipality_code");
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Geography.Municipality", b =>
