@@ -62,7 +62,7 @@ public sealed partial class AgreementsTests(BrowserFixture fixture, ITestOutputH
                 await form.GetByTestId("agreement-text").FillAsync(text);
                 await form.GetByTestId("agreement-save").ClickAsync();
                 await Expect(page).ToHaveURLAsync(AgreementPage());
-                await Expect(page.GetByTestId("agreement-title")).ToHaveTextAsync(title);
+                await Expect(page.GetByTestId("agreement-heading")).ToHaveTextAsync(title);
                 await Expect(page.GetByTestId("agreement-ending-soon")).ToBeVisibleAsync();
                 await Expect(page.GetByTestId("agreement-form")).ToBeVisibleAsync();
                 await admin.ScreenshotAsync("04-recorded");
