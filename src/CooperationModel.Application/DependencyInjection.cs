@@ -1,6 +1,7 @@
 using CooperationModel.Application.AccessLog;
 using CooperationModel.Application.AccessLog.ClientLogReport;
 using CooperationModel.Application.AccessLog.SearchAccessLog;
+using CooperationModel.Application.Agreements;
 using CooperationModel.Application.Cases;
 using CooperationModel.Application.Cases.FindClient;
 using CooperationModel.Application.Cases.GetCase;
@@ -72,6 +73,8 @@ public static class DependencyInjection
         services.AddScoped<IOperatingEnvironmentOverview, OperatingEnvironmentOverview>();
         services.AddScoped<IPilotRegistry, PilotRegistry>();
         services.AddScoped<IPilotEvaluation, PilotEvaluation>();
+        services.AddOptions<AgreementsOptions>();
+        services.AddScoped<ILocalAgreements, LocalAgreements>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();
         services.AddScoped<IListOrganisationsHandler, ListOrganisationsHandler>();
         services.AddScoped<IClosedLoopFigures, ClosedLoopFiguresHandler>();

@@ -1,4 +1,5 @@
 using CooperationModel.Application.Accounts;
+using CooperationModel.Application.Agreements;
 using CooperationModel.Application.Common;
 using CooperationModel.Application.Directory;
 using CooperationModel.Application.Notifications;
@@ -66,6 +67,9 @@ public static class DependencyInjection
 
         // The partners' directory: contacts and operating environments, and when each was checked.
         services.Configure<DirectoryOptions>(configuration.GetSection(DirectoryOptions.Section));
+
+        // Local agreements: the window before an agreement's end in which both parties' admins are told.
+        services.Configure<AgreementsOptions>(configuration.GetSection(AgreementsOptions.Section));
 
         // Statistics: aggregates read organisation by organisation, as each organisation (docs/security.md).
         services.Configure<StatisticsOptions>(configuration.GetSection(StatisticsOptions.Section));

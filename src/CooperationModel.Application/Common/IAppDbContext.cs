@@ -1,4 +1,5 @@
 using CooperationModel.Domain.AccessLog;
+using CooperationModel.Domain.Agreements;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
@@ -86,6 +87,9 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>The analysis rounds: the shipped 2022 one and those coordinators record.</summary>
     DbSet<SwotRound> SwotRounds { get; }
+
+    /// <summary>The local agreements between a Kela district and an organiser: no tenant, no client data (AgreementAccessRule).</summary>
+    DbSet<LocalAgreement> LocalAgreements { get; }
 
     /// <summary>
     /// The ids of the organisation's cases whose client's name contains <paramref name="folded"/> (lower case), found

@@ -1,5 +1,6 @@
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.AccessLog;
+using CooperationModel.Domain.Agreements;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Directory;
@@ -85,6 +86,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<SwotFinding> SwotFindings => Set<SwotFinding>();
 
     public DbSet<SwotRound> SwotRounds => Set<SwotRound>();
+
+    public DbSet<LocalAgreement> LocalAgreements => Set<LocalAgreement>();
 
     internal ICurrentUser User => user;
 

@@ -37,11 +37,12 @@ public static class DemoDataSeeder
     public static readonly DemoUser WorkerNorthOstrobothnia = new("sosiaalityo.pohjois-pohjanmaa@demo.test", "Olli Oulu", UserRole.SocialWorker, OrganisationKind.SocialServicesOrganiser, "19");
     public static readonly DemoUser Coordinator = new("koordinaattori@demo.test", "Kaisa Koordinaattori", UserRole.Coordinator, OrganisationKind.NationalCoordination, Organisation.NationalCoordinationCode);
     public static readonly DemoUser AdminHelsinki = new("paakayttaja.helsinki@demo.test", "Pauli Pääkäyttäjä", UserRole.OrganisationAdmin, OrganisationKind.SocialServicesOrganiser, "90");
+    public static readonly DemoUser AdminSouth = new("paakayttaja.etela@demo.test", "Elina Eteläinen", UserRole.OrganisationAdmin, OrganisationKind.KelaDistrict, "etelainen");
     public static readonly DemoUser HealthCareHelsinki = new("terveys.helsinki@demo.test", "Terhi Terveys", UserRole.HealthCareProfessional, OrganisationKind.HealthCare, "90", "09 310 00001");
     public static readonly DemoUser YouthWorkHelsinki = new("nuoriso.helsinki@demo.test", "Niko Nuoriso", UserRole.OutreachYouthWorker, OrganisationKind.OutreachYouthWork, "091");
 
     public static IReadOnlyList<DemoUser> Users { get; } =
-        [HandlerSouth, HandlerNorth, WorkerHelsinki, WorkerNorthOstrobothnia, Coordinator, AdminHelsinki, HealthCareHelsinki, YouthWorkHelsinki];
+        [HandlerSouth, HandlerNorth, WorkerHelsinki, WorkerNorthOstrobothnia, Coordinator, AdminHelsinki, AdminSouth, HealthCareHelsinki, YouthWorkHelsinki];
 
     public static async Task SeedAsync(IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken = default)
     {
@@ -85,6 +86,7 @@ public static class DemoDataSeeder
 
         await SeedClientsAsync(services, clock, cancellationToken);
         await DirectoryDemoData.SeedAsync(services, clock, cancellationToken);
+        await DemoAgreements.SeedAsync(services, clock, cancellationToken);
     }
 
     /// <summary>Demo data must follow the same rules as real data; a step the domain refuses is a bug here.</summary>

@@ -65,6 +65,12 @@ public static class AuthorizationMatrix
         // only the admin of the municipality's social services organiser changes one (OperatingEnvironmentAccessRule, in the use case).
         Page("/directory/environments",            Reach.SignedIn),
         Page("/directory/environments/{MunicipalityCode}", Reach.SignedIn).ProbedAt("/directory/environments/091"),
+        // Local agreements (no client data): every signed-in user reaches the list and an agreement's page, which show the
+        // agreements that bind the user's organisation (a coordinator: all; AgreementAccessRule; to anyone else "not found");
+        // recording a new one is for the admins (of a Kela district or an organiser: the page says so to other admins).
+        Page("/agreements",                        Reach.SignedIn),
+        Page("/agreements/new",                    Reach.Only(OrganisationAdmin)),
+        Page("/agreements/{Id:guid}",              Reach.SignedIn).ProbedAt("/agreements/0195e000-0000-7000-8000-000000000000"),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),

@@ -115,6 +115,124 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("access_log", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Agreements.LocalAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by_name");
+
+                    b.Property<DateTimeOffset?>("EndedEarlyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_early_at");
+
+                    b.Property<string>("KelaContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("kela_contact_email");
+
+                    b.Property<string>("KelaContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("kela_contact_name");
+
+                    b.Property<string>("KelaContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kela_contact_phone");
+
+                    b.Property<Guid>("KelaDistrictOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("kela_district_organisation_id");
+
+                    b.Property<string>("OrganiserContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("organiser_contact_email");
+
+                    b.Property<string>("OrganiserContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organiser_contact_name");
+
+                    b.Property<string>("OrganiserContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("organiser_contact_phone");
+
+                    b.Property<Guid>("OrganiserOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organiser_organisation_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_until");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_local_agreements");
+
+                    b.HasIndex("KelaDistrictOrganisationId", "ValidUntil")
+                        .HasDatabaseName("ix_local_agreements_kela_district_organisation_id_valid_until");
+
+                    b.HasIndex("OrganiserOrganisationId", "ValidUntil")
+                        .HasDatabaseName("ix_local_agreements_organiser_organisation_id_valid_until");
+
+                    b.ToTable("local_agreements", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Cases.CaseEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2379,6 +2497,23 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_access_log_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Agreements.LocalAgreement", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("KelaDistrictOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_agreements_organisations_kela_district_organisation_id");
+
+                    b.HasOne("CooperationModel.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganiserOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_local_agreements_organisations_organiser_organisation_id");
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Cases.CaseEvent", b =>
