@@ -13,6 +13,7 @@ using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Organisations.ListOrganisations;
 using CooperationModel.Application.Organisations.OrganisationNames;
+using CooperationModel.Application.Meetings;
 using CooperationModel.Application.Pilots;
 using CooperationModel.Application.Statistics;
 using CooperationModel.Application.Swot;
@@ -65,6 +66,7 @@ public static class DependencyInjection
         services.AddScoped<IDeadlineSettingsHandler, DeadlineSettingsHandler>();
         services.AddScoped<IModelFeedbackHandler, ModelFeedbackHandler>();
         services.AddScoped<IModelVersionsHandler, ModelVersionsHandler>();
+        services.AddScoped<IJointMeetings, JointMeetings>();
         services.AddScoped<IPilotRegistry, PilotRegistry>();
         services.AddScoped<IPilotEvaluation, PilotEvaluation>();
         services.AddScoped<ISwotAnalysis, SwotAnalysis>();

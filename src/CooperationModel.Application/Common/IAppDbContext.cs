@@ -3,6 +3,7 @@ using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Meetings;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Model;
 using CooperationModel.Domain.Notifications;
@@ -56,6 +57,11 @@ public interface IAppDbContext : IAsyncDisposable
 
     /// <summary>The model's versions after 1.0 (drafts and published); not tenant data.</summary>
     DbSet<ModelVersion> ModelVersions { get; }
+
+    /// <summary>The joint meetings of the model and their follow-up actions: no tenant, no client data (MeetingAccessRule).</summary>
+    DbSet<JointMeeting> Meetings { get; }
+
+    DbSet<FollowUpAction> MeetingFollowUps { get; }
 
     /// <summary>The development pilots: national records of the coordination, no tenant, no client data.</summary>
     DbSet<DevelopmentPilot> Pilots { get; }

@@ -3,6 +3,7 @@ using CooperationModel.Domain.AccessLog;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Meetings;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Model;
 using CooperationModel.Domain.Notifications;
@@ -61,6 +62,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<ModelFeedback> ModelFeedback => Set<ModelFeedback>();
 
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+
+    public DbSet<JointMeeting> Meetings => Set<JointMeeting>();
+
+    public DbSet<FollowUpAction> MeetingFollowUps => Set<FollowUpAction>();
     public DbSet<DevelopmentPilot> Pilots => Set<DevelopmentPilot>();
 
     public DbSet<PilotStatusChange> PilotStatusChanges => Set<PilotStatusChange>();
