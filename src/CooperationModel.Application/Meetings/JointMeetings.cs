@@ -16,6 +16,8 @@ public sealed class JointMeetings(
     IAppDbContextFactory dbFactory, ICurrentUser user, TimeProvider time, IValidator<SaveMeetingCommand> meetingValidator,
     IValidator<AddFollowUpCommand> followUpValidator) : IJointMeetings
 {
+    private static readonly StringComparer FinnishOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fi-FI"), ignoreCase: true);
+
     public bool RecordsMeetings => MeetingAccessRule.RecordsMeetings(user.Role);
 
     public async Task<Result<Page<MeetingRow>>> ListAsync(MeetingFilter filter, PageRequest page, CancellationToken cancellationToken = default)
@@ -156,6 +158,15 @@ public sealed class JointMeetings(
     public Task<Result> ReopenFollowUpAsync(MarkFollowUpCommand command, CancellationToken cancellationToken = default) =>
         WorkAsync(command.MeetingId, (meeting, _) => meeting.Reopen(command.FollowUpId, user.Role, user.ToActor()), cancellationToken);
 
+    public async Task<IReadOnlyList<OrganisationName>> OrganisationsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateAsync(cancellationToken);
+        var rows = await db.Organisations.AsNoTracking()
+            .Select(o => new OrganisationName(o.Id, o.Kind, o.NameFi, o.NameSv, o.NameEn))
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(o => o.NameFi, FinnishOrder)];
+    }
+
     /// <summary>The meetings the user reads: a coordinator all, anyone else those their organisation takes part in (GIN: <c>@&gt;</c>).</summary>
     private IQueryable<JointMeeting> Readable(IAppDbContext db)
     {
@@ -188,7 +199,7 @@ public sealed class JointMeetings(
 
     private static List<OrganisationName> Named(IReadOnlyDictionary<Guid, OrganisationName> names, IEnumerable<Guid> ids) =>
         [.. ids.Select(names.GetValueOrDefault).OfType<OrganisationName>()
-            .OrderBy(o => o.NameFi, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fi-FI"), ignoreCase: true))];
+            .OrderBy(o => o.NameFi, FinnishOrder)];
 
     private Error? Check(PageRequest page)
     {

@@ -59,6 +59,9 @@ public interface IJointMeetings
 
     Task<Result> ReopenFollowUpAsync(MarkFollowUpCommand command, CancellationToken cancellationToken = default);
 
+    /// <summary>The organisations that may take part in a meeting (every app organisation), by their Finnish name, in one query.</summary>
+    Task<IReadOnlyList<OrganisationName>> OrganisationsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Whether the user's role records meetings (the list page offers the form).</summary>
     bool RecordsMeetings { get; }
 }
