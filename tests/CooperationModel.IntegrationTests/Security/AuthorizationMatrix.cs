@@ -56,6 +56,11 @@ public static class AuthorizationMatrix
         Page("/pilots",                            Reach.SignedIn),
         Page("/coordination/swot/rounds",          Reach.Only(Coordinator)),
         Page("/coordination/swot/round",           Reach.Only(Coordinator)).ProbedAt("/coordination/swot/round?code=2022"),
+        // The joint meetings: no client data; every signed-in user reaches the pages, which show a meeting to the users of its
+        // participating organisations and to coordinators (MeetingAccessRule; to anyone else "not found", as an unknown id).
+        Page("/meetings",                          Reach.SignedIn),
+        Page("/meetings/{Id:guid}",                Reach.SignedIn).ProbedAt("/meetings/0193a0c4-0000-7000-8000-000000000001"),
+        Page("/meetings/{Id:guid}/minutes",        Reach.SignedIn).ProbedAt("/meetings/0193a0c4-0000-7000-8000-000000000001/minutes"),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),
