@@ -1,4 +1,5 @@
 using System.Globalization;
+using CooperationModel.Application.Common;
 using CooperationModel.Domain.Calendar;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Meetings;
@@ -14,7 +15,7 @@ public sealed class SaveMeetingValidator : AbstractValidator<SaveMeetingCommand>
         {
             foreach (var error in MeetingTime.Content(command).Errors)
             {
-                context.AddFailure(error.Field ?? "", error.Code);
+                context.AddError(error);
             }
         });
 }
@@ -27,7 +28,7 @@ public sealed class AddFollowUpValidator : AbstractValidator<AddFollowUpCommand>
         {
             foreach (var error in JointMeeting.CheckFollowUp(command.Text, command.Owner, MeetingTime.Day(command.DueOn), out _))
             {
-                context.AddFailure(error.Field ?? "", error.Code);
+                context.AddError(error);
             }
         });
 }
@@ -35,7 +36,7 @@ public sealed class AddFollowUpValidator : AbstractValidator<AddFollowUpCommand>
 /// <summary>A meeting's date and time as typed, in Finnish time, to the instant the meeting stores.</summary>
 public static class MeetingTime
 {
-    private static readonly string[] Formats = ["H:mm", "H.mm", "HH:mm", "HH.mm", "H"];
+    private static readonly string[] Formats = ["H:mm", "H.mm", "HH:mm", "HH.mm", "%H"];
 
     private static readonly TimeZoneInfo Finland = Find();
 

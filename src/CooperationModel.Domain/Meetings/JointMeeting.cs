@@ -62,7 +62,7 @@ public sealed class JointMeeting
     public const int MinParticipants = 2;
     public const int TitleMaxLength = 200;
     public const int AgendaMaxLength = 4000;
-    public const int MinutesMaxLength = 8000;
+    public const int MinutesMaxLength = 4000;
 
     /// <summary>The decisions together (the form's text, one decision a line).</summary>
     public const int DecisionsMaxLength = 4000;
@@ -123,6 +123,9 @@ public sealed class JointMeeting
         public static ValidationError OwnerMustTakePart => new("Meeting.OwnerMustTakePart") { Field = "Participants" };
 
         public static ValidationError TextRequired(string field) => new($"Meeting.{field}Required") { Field = field };
+
+        /// <summary>Control characters (NUL among them, which PostgreSQL refuses in text; line breaks and tabs are text) or broken surrogate pairs.</summary>
+        public static ValidationError InvalidCharacters(string field) => new("Meeting.InvalidCharacters") { Field = field };
 
         public static ValidationError TextTooLong(string field, int max) => new("Meeting.TextTooLong") { Field = field, ArgumentKeys = [Number(max)] };
 
@@ -285,7 +288,7 @@ public sealed class JointMeeting
             return Result.Success();
         });
 
-    /// <summary>A text bounded to <paramref name="max"/>, without a valid identity code; its errors go to <paramref name="errors"/>.</summary>
+    /// <summary>A text bounded to <paramref name="max"/>, without control characters or a valid identity code; its errors go to <paramref name="errors"/>.</summary>
     public static string CheckText(string? text, string field, int max, bool required, List<Error> errors)
     {
         var clean = text?.Trim() ?? "";
@@ -297,12 +300,41 @@ public sealed class JointMeeting
         {
             errors.Add(Errors.TextTooLong(field, max));
         }
+        else if (!IsStorable(clean))
+        {
+            errors.Add(Errors.InvalidCharacters(field));
+        }
         else if (PersonalData.ContainsIdentityCode(clean))
         {
             errors.Add(new ValidationError(PersonalData.ContainsIdentityCodeCode) { Field = field });
         }
 
         return clean;
+    }
+
+    /// <summary>No control characters but line breaks and tabs, no lone surrogates (neither can be stored as UTF-8 text).</summary>
+    private static bool IsStorable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if ((char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
     }
 
     private static Error? Refused(MeetingAccess access) =>

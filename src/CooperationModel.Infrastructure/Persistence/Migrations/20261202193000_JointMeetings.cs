@@ -22,7 +22,7 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     participant_organisation_ids = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
                     title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     agenda = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    minutes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    minutes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     decisions = table.Column<List<string>>(type: "character varying(4000)[]", nullable: false),
                     recorded_by_user_id = table.Column<Guid>(type: "uuid", nullable: false),
                     recorded_by_organisation_id = table.Column<Guid>(type: "uuid", nullable: false),

@@ -577,8 +577,8 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.Property<string>("Minutes")
                         .IsRequired()
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("minutes");
 
                     b.PrimitiveCollection<List<Guid>>("ParticipantOrganisationIds")
