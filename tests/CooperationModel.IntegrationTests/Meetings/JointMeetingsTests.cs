@@ -179,6 +179,36 @@ public sealed class JointMeetingsTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Pages_ShowTheMeetingToItsParticipants_AndNotFoundToAnyoneElse_FormsOnlyToThoseWhoChange()
+    {
+        var title = Unique("Teams-rinki");
+        var id = await RecordAsync(DemoDataSeeder.HandlerSouth, title, [South, Helsinki, HealthCare]);
+
+        var worker = await app.SignedInClientAsync(DemoDataSeeder.WorkerHelsinki);
+        var own = await worker.GetPageAsync($"/meetings/{id}");
+        own.ShouldContain(title);
+        own.ShouldContain("data-testid=\"follow-up-form\"");
+        (await worker.GetPageAsync($"/meetings/{id}/minutes")).ShouldContain(title);
+        (await worker.GetPageAsync("/meetings")).ShouldContain(title);
+
+        var reader = await app.SignedInClientAsync(DemoDataSeeder.HealthCareHelsinki);
+        var read = await reader.GetPageAsync($"/meetings/{id}");
+        read.ShouldContain(title);
+        read.ShouldNotContain("data-testid=\"follow-up-form\"");
+        read.ShouldNotContain("data-testid=\"meeting-change\"");
+
+        var other = await app.SignedInClientAsync(DemoDataSeeder.WorkerNorthOstrobothnia);
+        foreach (var path in new[] { $"/meetings/{id}", $"/meetings/{id}/minutes" })
+        {
+            var hidden = await other.GetPageAsync(path);
+            hidden.ShouldContain("data-testid=\"meeting-not-found\"");
+            hidden.ShouldNotContain(title);
+        }
+
+        (await other.GetPageAsync("/meetings")).ShouldNotContain(title);
+    }
+
+    [Fact]
     public async Task MyOrganisationsMeetings_UseTheGinIndex_AndOpenFollowUpsThePartialIndex()
     {
         await using var scope = app.NewDbContext(await app.FixedUserAsync(DemoDataSeeder.WorkerHelsinki));
