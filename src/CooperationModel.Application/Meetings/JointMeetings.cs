@@ -3,7 +3,6 @@ using CooperationModel.Application.Common;
 using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Meetings;
-using CooperationModel.Domain.Organisations;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,6 +17,8 @@ public sealed class JointMeetings(
     IValidator<AddFollowUpCommand> followUpValidator) : IJointMeetings
 {
     private static readonly StringComparer FinnishOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fi-FI"), ignoreCase: true);
+
+    public bool ReadsAllMeetings => MeetingAccessRule.ReadsAll(user.Role);
 
     public bool RecordsMeetings => MeetingAccessRule.RecordsMeetings(user.Role);
 
@@ -171,7 +172,7 @@ public sealed class JointMeetings(
     private IQueryable<JointMeeting> Readable(IAppDbContext db)
     {
         var meetings = db.Meetings.AsNoTracking();
-        if (user.Role == UserRole.Coordinator)
+        if (MeetingAccessRule.ReadsAll(user.Role))
         {
             return meetings;
         }

@@ -62,6 +62,9 @@ public interface IJointMeetings
     /// <summary>The organisations that may take part in a meeting (every app organisation), by their Finnish name, in one query.</summary>
     Task<IReadOnlyList<OrganisationName>> OrganisationsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Whether the user reads every meeting (<see cref="MeetingAccessRule.ReadsAll"/>; the list offers the organisation filter).</summary>
+    bool ReadsAllMeetings { get; }
+
     /// <summary>Whether the user's role records meetings (the list page offers the form).</summary>
     bool RecordsMeetings { get; }
 }

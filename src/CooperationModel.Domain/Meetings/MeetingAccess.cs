@@ -48,6 +48,9 @@ public static class MeetingAccessRule
     public static bool MayRecord(UserRole? role, Guid organisationId, IReadOnlyCollection<Guid> participantOrganisationIds) =>
         For(role, organisationId, participantOrganisationIds).Changes();
 
+    /// <summary>Whether the role reads every meeting (a coordinator): the list then offers the organisation filter.</summary>
+    public static bool ReadsAll(UserRole? role) => role == UserRole.Coordinator;
+
     /// <summary>Whether the role records meetings at all (the page offers the new-meeting form).</summary>
     public static bool RecordsMeetings(UserRole? role) => role == UserRole.Coordinator || (role is { } r && RecordingRoles.Contains(r));
 

@@ -22,6 +22,8 @@ public class MeetingAccessTests
         MeetingAccessRule.For(UserRole.Coordinator, Other, [Kela, Helsinki]).ShouldBe(MeetingAccess.Coordinator);
         MeetingAccess.Coordinator.Reads().ShouldBeTrue();
         MeetingAccess.Coordinator.Changes().ShouldBeTrue();
+        MeetingAccessRule.ReadsAll(UserRole.Coordinator).ShouldBeTrue();
+        Enum.GetValues<UserRole>().Where(r => MeetingAccessRule.ReadsAll(r)).ShouldBe([UserRole.Coordinator]);
     }
 
     [Theory]

@@ -12,6 +12,8 @@ internal sealed class FakeJointMeetings : IJointMeetings
 
     public Error? Answer { get; set; }
 
+    public bool ReadsAllMeetings => false;
+
     public bool RecordsMeetings => true;
 
     public Task<Result<Page<MeetingRow>>> ListAsync(MeetingFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
