@@ -44,6 +44,8 @@ public sealed partial class MeetingsTests(BrowserFixture fixture, ITestOutputHel
                 await form.GetByTestId("meeting-title").FillAsync(title);
                 await form.GetByTestId("meeting-agenda").FillAsync("1. Ohjaus\n2. Palautteet");
                 await form.GetByTestId("meeting-minutes").FillAsync("Asiakas 010190-900P kertoi asiastaan.");
+                // The fields' transitions (a tint fading after the typing) must end first: axe measured the counter mid-fade.
+                await page.EvaluateAsync("() => Promise.allSettled(document.getAnimations().filter(a => a.effect?.getTiming().iterations !== Infinity).map(a => a.finished))");
                 await _axe.CheckAsync(handler, "02-meeting-form");
                 await form.GetByTestId("meeting-save").ClickAsync();
                 // The minutes never name a client: refused at the field, the text kept.
