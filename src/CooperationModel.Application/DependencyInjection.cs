@@ -16,6 +16,7 @@ using CooperationModel.Application.Cases.OpenCase;
 using CooperationModel.Application.Organisations.ListOrganisations;
 using CooperationModel.Application.Organisations.OrganisationNames;
 using CooperationModel.Application.Directory.Environments;
+using CooperationModel.Application.Meetings;
 using CooperationModel.Application.Pilots;
 using CooperationModel.Application.Statistics;
 using CooperationModel.Application.Swot;
@@ -71,6 +72,7 @@ public static class DependencyInjection
         services.AddScoped<IPartnerDirectory, PartnerDirectory>();
         services.AddScoped<IOperatingEnvironments, OperatingEnvironments>();
         services.AddScoped<IOperatingEnvironmentOverview, OperatingEnvironmentOverview>();
+        services.AddScoped<IJointMeetings, JointMeetings>();
         services.AddScoped<IPilotRegistry, PilotRegistry>();
         services.AddScoped<IPilotEvaluation, PilotEvaluation>();
         services.AddOptions<AgreementsOptions>();

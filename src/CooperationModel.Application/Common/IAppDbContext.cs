@@ -5,6 +5,7 @@ using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Directory;
 using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Meetings;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Model;
 using CooperationModel.Domain.Notifications;
@@ -59,13 +60,18 @@ public interface IAppDbContext : IAsyncDisposable
     /// <summary>The model's versions after 1.0 (drafts and published); not tenant data.</summary>
     DbSet<ModelVersion> ModelVersions { get; }
 
-    /// <summary>Each municipality's operating environment (key: its code): work facts, no tenant, no client data.</summary>
-    DbSet<OperatingEnvironment> OperatingEnvironments { get; }
-
-    /// <summary>The development pilots: national records of the coordination, no tenant, no client data.</summary>
     /// <summary>The partners' directory of contacts: work contacts, no client data, every signed-in role reads them.</summary>
     DbSet<DirectoryContact> DirectoryContacts { get; }
 
+    /// <summary>Each municipality's operating environment (key: its code): work facts, no tenant, no client data.</summary>
+    DbSet<OperatingEnvironment> OperatingEnvironments { get; }
+
+    /// <summary>The joint meetings of the model and their follow-up actions: no tenant, no client data (MeetingAccessRule).</summary>
+    DbSet<JointMeeting> Meetings { get; }
+
+    DbSet<FollowUpAction> MeetingFollowUps { get; }
+
+    /// <summary>The development pilots: national records of the coordination, no tenant, no client data.</summary>
     DbSet<DevelopmentPilot> Pilots { get; }
 
     DbSet<PilotStatusChange> PilotStatusChanges { get; }

@@ -5,6 +5,7 @@ using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
 using CooperationModel.Domain.Directory;
 using CooperationModel.Domain.Geography;
+using CooperationModel.Domain.Meetings;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Model;
 using CooperationModel.Domain.Notifications;
@@ -63,9 +64,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, ICurren
     public DbSet<ModelFeedback> ModelFeedback => Set<ModelFeedback>();
 
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+
     public DbSet<DirectoryContact> DirectoryContacts => Set<DirectoryContact>();
 
     public DbSet<OperatingEnvironment> OperatingEnvironments => Set<OperatingEnvironment>();
+
+    public DbSet<JointMeeting> Meetings => Set<JointMeeting>();
+
+    public DbSet<FollowUpAction> MeetingFollowUps => Set<FollowUpAction>();
 
     public DbSet<DevelopmentPilot> Pilots => Set<DevelopmentPilot>();
 

@@ -87,6 +87,7 @@ public static class DemoDataSeeder
         await SeedClientsAsync(services, clock, cancellationToken);
         await DirectoryDemoData.SeedAsync(services, clock, cancellationToken);
         await DemoAgreements.SeedAsync(services, clock, cancellationToken);
+        await MeetingDemoData.SeedAsync(services, clock, cancellationToken);
     }
 
     /// <summary>Demo data must follow the same rules as real data; a step the domain refuses is a bug here.</summary>

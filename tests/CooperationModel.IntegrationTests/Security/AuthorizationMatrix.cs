@@ -71,6 +71,11 @@ public static class AuthorizationMatrix
         Page("/agreements",                        Reach.SignedIn),
         Page("/agreements/new",                    Reach.Only(OrganisationAdmin)),
         Page("/agreements/{Id:guid}",              Reach.SignedIn).ProbedAt("/agreements/0195e000-0000-7000-8000-000000000000"),
+        // The joint meetings: no client data; every signed-in user reaches the pages, which show a meeting to the users of its
+        // participating organisations and to coordinators (MeetingAccessRule; to anyone else "not found", as an unknown id).
+        Page("/meetings",                          Reach.SignedIn),
+        Page("/meetings/{Id:guid}",                Reach.SignedIn).ProbedAt("/meetings/0193a0c4-0000-7000-8000-000000000001"),
+        Page("/meetings/{Id:guid}/minutes",        Reach.SignedIn).ProbedAt("/meetings/0193a0c4-0000-7000-8000-000000000001/minutes"),
 
         // Endpoints: the JSON API, file downloads and the account's own endpoints.
         Get("/api/inbox",                          Reach.Only(Receivers)),

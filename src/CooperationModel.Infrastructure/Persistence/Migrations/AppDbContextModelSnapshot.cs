@@ -767,6 +767,164 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.ToTable("regions", (string)null);
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Meetings.FollowUpAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("added_by_name");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<string>("DoneByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("done_by_name");
+
+                    b.Property<Guid?>("DoneByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("done_by_user_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_organisation_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("text");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_meeting_follow_ups");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_follow_ups_meeting_id");
+
+                    b.HasIndex("OwnerOrganisationId", "DueOn")
+                        .HasDatabaseName("ix_meeting_follow_ups_owner_open_due")
+                        .HasFilter("done_at IS NULL");
+
+                    b.ToTable("meeting_follow_ups", (string)null);
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Meetings.JointMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Agenda")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("agenda");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("changed_by_name");
+
+                    b.PrimitiveCollection<List<string>>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("character varying(4000)[]")
+                        .HasColumnName("decisions");
+
+                    b.Property<DateTimeOffset>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<string>("Minutes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("minutes");
+
+                    b.PrimitiveCollection<List<Guid>>("ParticipantOrganisationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("participant_organisation_ids");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<Guid>("RecordedByOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_organisation_id");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recorded_by_user_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_joint_meetings");
+
+                    b.HasIndex("HeldAt")
+                        .IsDescending()
+                        .HasDatabaseName("ix_joint_meetings_held_at");
+
+                    b.HasIndex("ParticipantOrganisationIds")
+                        .HasDatabaseName("ix_joint_meetings_participant_organisation_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ParticipantOrganisationIds"), "gin");
+
+                    b.ToTable("joint_meetings", (string)null);
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Messages.MessageAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2727,6 +2885,16 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_municipalities_regions_region_code");
                 });
 
+            modelBuilder.Entity("CooperationModel.Domain.Meetings.FollowUpAction", b =>
+                {
+                    b.HasOne("CooperationModel.Domain.Meetings.JointMeeting", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_meeting_follow_ups_joint_meetings_meeting_id");
+                });
+
             modelBuilder.Entity("CooperationModel.Domain.Messages.MessageAttachment", b =>
                 {
                     b.HasOne("CooperationModel.Domain.Messages.ReferralMessage", null)
@@ -3042,6 +3210,11 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.Navigation("Events");
 
                     b.Navigation("GuidanceContacts");
+                });
+
+            modelBuilder.Entity("CooperationModel.Domain.Meetings.JointMeeting", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("CooperationModel.Domain.Messages.ReferralMessage", b =>

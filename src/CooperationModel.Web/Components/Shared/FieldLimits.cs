@@ -1,6 +1,8 @@
 using CooperationModel.Application.Common;
+using CooperationModel.Domain.Agreements;
 using CooperationModel.Domain.Cases;
 using CooperationModel.Domain.Clients;
+using CooperationModel.Domain.Meetings;
 using CooperationModel.Domain.Messages;
 using CooperationModel.Domain.Model;
 using CooperationModel.Domain.Referrals;
@@ -29,7 +31,8 @@ public static class FieldLimits
         ClientCase.ClientNameMaxLength, PersonalIdentityCode.Length, PaymentCommitment.PickUpPlaceMaxLength,
         LifeSituationSurvey.NotesMaxLength, Referral.NoteMaxLength, ConsentRule.DescriptionMaxLength,
         ReferralMessage.BodyMaxLength, SearchText, ModelFeedback.TextMaxLength, ModelFeedback.AnswerMaxLength,
-        ModelStageText.TextMaxLength, ModelStageText.IdeasMaxLength,
+        ModelStageText.TextMaxLength, ModelStageText.IdeasMaxLength, AgreementDraft.TextMaxLength,
+        JointMeeting.AgendaMaxLength, JointMeeting.MinutesMaxLength, JointMeeting.DecisionsMaxLength,
     }.Max();
 
     /// <summary>
