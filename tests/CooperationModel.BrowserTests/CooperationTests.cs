@@ -8,8 +8,9 @@ namespace CooperationModel.BrowserTests;
 
 /// <summary>
 /// The model's sixth stage in a browser: from the menu to the cooperation hub, and from there by keyboard to each of
-/// its four parts; axe-core finds no violation of any impact on the hub in Finnish, Swedish and English. The parts'
-/// own work is in DirectoryTests, OperatingEnvironmentTests, AgreementsTests and MeetingsTests.
+/// its four parts; axe-core finds no violation of any impact on the hub and on each part's first page in Finnish,
+/// Swedish and English (the parts' own tests audit them in Finnish). Their work is in DirectoryTests,
+/// OperatingEnvironmentTests, AgreementsTests and MeetingsTests.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CooperationTests(BrowserFixture fixture, ITestOutputHelper output)
@@ -30,12 +31,9 @@ public sealed class CooperationTests(BrowserFixture fixture, ITestOutputHelper o
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Yhteistyö");
             await CheckAsync(worker, "hub-fi");
 
-            foreach (var (link, path) in new[]
+            foreach (var (part, path) in Parts)
             {
-                ("cooperation-directory", "/directory"), ("cooperation-environments", "/directory/environments"),
-                ("cooperation-agreements", "/agreements"), ("cooperation-meetings", "/meetings"),
-            })
-            {
+                var link = $"cooperation-{part}";
                 await page.GetByTestId(link).FocusAsync();
                 await page.Keyboard.PressAsync("Enter");
                 await Expect(page).ToHaveURLAsync(new Regex($"{Regex.Escape(path)}$"));
@@ -44,6 +42,7 @@ public sealed class CooperationTests(BrowserFixture fixture, ITestOutputHelper o
                 await Expect(page.GetByTestId(link)).ToBeVisibleAsync();
             }
 
+            // Swedish and English: the hub and the first page of each part, each audited.
             foreach (var (language, title) in new[] { ("sv", "Samarbete"), ("en", "Cooperation") })
             {
                 await page.GetByTestId($"language-{language}").ClickAsync();
@@ -51,6 +50,12 @@ public sealed class CooperationTests(BrowserFixture fixture, ITestOutputHelper o
                 await worker.GotoAsync("cooperation");
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
                 await CheckAsync(worker, $"hub-{language}");
+                foreach (var (part, path) in Parts)
+                {
+                    await worker.GotoAsync(path.TrimStart('/'));
+                    await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+                    await CheckAsync(worker, $"{part}-{language}");
+                }
             }
 
             await page.GetByTestId("language-fi").ClickAsync();
@@ -59,6 +64,11 @@ public sealed class CooperationTests(BrowserFixture fixture, ITestOutputHelper o
 
         _axe.ShouldHaveNoViolations();
     }
+
+    private static readonly (string Part, string Path)[] Parts =
+    [
+        ("directory", "/directory"), ("environments", "/directory/environments"), ("agreements", "/agreements"), ("meetings", "/meetings"),
+    ];
 
     private Task CheckAsync(UserSession session, string name) => _axe.CheckAsync(session, $"{++_step:00}-{name}");
 }

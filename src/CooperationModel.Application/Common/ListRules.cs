@@ -52,37 +52,12 @@ public static class ListRules
             return Result.Success();
         }
 
-        if (!IsText(search))
+        if (!StorableText.IsLine(search))
         {
             return SearchInvalidCharacters;
         }
 
         return search.Trim().Length > SearchMaxLength ? SearchTooLong : Result.Success();
-    }
-
-    /// <summary>Text a person can type and the database can store: no control characters, no lone surrogates.</summary>
-    public static bool IsText(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsControl(c) || char.IsLowSurrogate(c))
-            {
-                return false;
-            }
-
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The page rules on a query's page request.</summary>

@@ -74,7 +74,7 @@ public sealed record AgreementDraft(
         }
     }
 
-    /// <summary>A free text's rules: required or not, at most its length, no identity code; codes Agreement.{rule}Required / TooLong.</summary>
+    /// <summary>A free text's rules: required or not, at most its length, storable, no identity code; codes Agreement.{rule}Required / TooLong.</summary>
     private static void CheckText(List<Error> errors, string? text, string field, string rule, int maxLength, bool required)
     {
         var clean = Clean(text);
@@ -88,6 +88,10 @@ public sealed record AgreementDraft(
         else if (clean.Length > maxLength)
         {
             errors.Add(new ValidationError($"Agreement.{rule}TooLong") { Field = field });
+        }
+        else if (!StorableText.IsText(clean))
+        {
+            errors.Add(StorableText.InvalidCharacters(field));
         }
         else if (PersonalData.ContainsIdentityCode(clean))
         {

@@ -62,7 +62,7 @@ public static partial class DirectoryContactRules
 
         public static ValidationError HoursTooLong(string field) => new("Directory.HoursTooLong") { Field = field };
         public static ValidationError PlaceTooLong => new("Directory.PlaceTooLong") { Field = "PaymentCommitmentPlace" };
-        public static ValidationError InvalidCharacters(string field) => new("Directory.InvalidCharacters") { Field = field };
+        public static ValidationError InvalidCharacters(string field) => StorableText.InvalidCharacters(field);
         public static ValidationError HasIdentityCode(string field) => new(PersonalData.ContainsIdentityCodeCode) { Field = field };
         public static NotFoundError NotFound => new("Directory.NotFound");
     }
@@ -79,7 +79,7 @@ public static partial class DirectoryContactRules
                 return null;
             }
 
-            if (!IsText(text))
+            if (!StorableText.IsLine(text))
             {
                 errors.Add(Errors.InvalidCharacters(field));
             }
@@ -171,31 +171,6 @@ public static partial class DirectoryContactRules
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
         && uri.Host.Contains('.', StringComparison.Ordinal)
         && !text.Any(char.IsWhiteSpace);
-
-    /// <summary>No control characters and no lone surrogates (PostgreSQL refuses NUL in text).</summary>
-    private static bool IsText(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsControl(c) || char.IsLowSurrogate(c))
-            {
-                return false;
-            }
-
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-        }
-
-        return true;
-    }
 
     /// <summary>A Finnish or international phone number: digits with spaces, hyphens or brackets, an optional leading +; 5–15 digits.</summary>
     [GeneratedRegex(@"^\+?(?=(?:\D*\d){5,15}\D*$)[0-9(][0-9 ()\-]*[0-9]$", RegexOptions.CultureInvariant)]

@@ -202,6 +202,10 @@ public sealed class OperatingEnvironment
         {
             errors.Add(tooLong);
         }
+        else if (!StorableText.IsText(text))
+        {
+            errors.Add(StorableText.InvalidCharacters(hasCode.Field));
+        }
         else if (PersonalData.ContainsIdentityCode(text))
         {
             errors.Add(hasCode);

@@ -125,7 +125,7 @@ public sealed class JointMeeting
         public static ValidationError TextRequired(string field) => new($"Meeting.{field}Required") { Field = field };
 
         /// <summary>Control characters (NUL among them, which PostgreSQL refuses in text; line breaks and tabs are text) or broken surrogate pairs.</summary>
-        public static ValidationError InvalidCharacters(string field) => new("Meeting.InvalidCharacters") { Field = field };
+        public static ValidationError InvalidCharacters(string field) => StorableText.InvalidCharacters(field);
 
         public static ValidationError TextTooLong(string field, int max) => new("Meeting.TextTooLong") { Field = field, ArgumentKeys = [Number(max)] };
 
@@ -300,7 +300,7 @@ public sealed class JointMeeting
         {
             errors.Add(Errors.TextTooLong(field, max));
         }
-        else if (!IsStorable(clean))
+        else if (!StorableText.IsText(clean))
         {
             errors.Add(Errors.InvalidCharacters(field));
         }
@@ -310,31 +310,6 @@ public sealed class JointMeeting
         }
 
         return clean;
-    }
-
-    /// <summary>No control characters but line breaks and tabs, no lone surrogates (neither can be stored as UTF-8 text).</summary>
-    private static bool IsStorable(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if ((char.IsControl(c) && c is not '\n' and not '\r' and not '\t') || char.IsLowSurrogate(c))
-            {
-                return false;
-            }
-
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-            }
-        }
-
-        return true;
     }
 
     private static Error? Refused(MeetingAccess access) =>

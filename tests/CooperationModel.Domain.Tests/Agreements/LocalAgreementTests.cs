@@ -65,6 +65,14 @@ public class LocalAgreementTests
     }
 
     [Fact]
+    public void Check_ATextWithAControlCharacter_IsRefusedAtItsField_LineBreaksKept()
+    {
+        (Valid with { Text = "1. kohta\n2. kohta" }).Check().IsSuccess.ShouldBeTrue();
+        (Valid with { Text = "NUL \0 ei tallennu" }).Check().Errors
+            .ShouldContain(e => e.Code == StorableText.InvalidCharactersCode && e.Field == "Text");
+    }
+
+    [Fact]
     public void Check_Bounds_Dates_AndContacts()
     {
         Valid.Check().IsSuccess.ShouldBeTrue();

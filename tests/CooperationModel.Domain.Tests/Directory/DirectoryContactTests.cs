@@ -139,7 +139,7 @@ public class DirectoryContactTests
     public void TooLong_AndControlCharacters_AreRefused()
     {
         var errors = DirectoryContactRules.Check(Valid() with { Name = new string('x', DirectoryContactRules.MaxNameLength + 1), PaymentCommitmentPlace = "a\0b" }).Errors;
-        errors.Select(e => e.Code).ShouldBe(["Directory.NameTooLong", "Directory.InvalidCharacters"], ignoreOrder: true);
+        errors.Select(e => e.Code).ShouldBe(["Directory.NameTooLong", StorableText.InvalidCharactersCode], ignoreOrder: true);
         DirectoryContactRules.Check(Valid() with { Name = new string('x', DirectoryContactRules.MaxNameLength) }).IsSuccess.ShouldBeTrue();
     }
 

@@ -1,4 +1,5 @@
 using CooperationModel.Domain.Clients;
+using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Directory;
 using CooperationModel.Domain.Organisations;
 
@@ -85,6 +86,12 @@ public class OperatingEnvironmentTests
         errors.Select(e => e.Field).ShouldBe(["KelaOfficeOpeningDays", "WalkInHours", "Note"]);
         errors.ShouldAllBe(e => e.Code == PersonalData.ContainsIdentityCodeCode);
     }
+
+    [Fact]
+    public void Check_RefusesAControlCharacter_AtItsField() =>
+        OperatingEnvironment.Check(OperatingEnvironmentType.Wide, true, "ma\u0007", SocialOfficeReception.WalkInHours,
+            "ma 9–11", SocialEmergencyService.OnSite, null).Errors
+            .ShouldBe([StorableText.InvalidCharacters("KelaOfficeOpeningDays")]);
 
     [Fact]
     public void TypicalFacts_FollowTheModelsDescriptions()

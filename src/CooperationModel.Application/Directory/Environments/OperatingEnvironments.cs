@@ -61,26 +61,19 @@ public sealed class OperatingEnvironments(
 
     public static ForbiddenError NotTheOrganisersAdmin => new("Environment.NotTheOrganisersAdmin");
 
-    public async Task<Result<OperatingEnvironmentView>> GetAsync(string municipalityCode, CancellationToken cancellationToken = default)
-    {
-        if (AccessTo(municipalityCode) is not { } access || !access.Reads())
-        {
-            return NotFound;
-        }
-
-        await using var db = await dbFactory.CreateAsync(cancellationToken);
-        var environment = await db.OperatingEnvironments.AsNoTracking().SingleOrDefaultAsync(e => e.MunicipalityCode == municipalityCode, cancellationToken);
-        if (environment is null)
-        {
-            return NotFound;
-        }
-
-        return new OperatingEnvironmentView(
+    public async Task<Result<OperatingEnvironmentView>> GetAsync(string municipalityCode, CancellationToken cancellationToken = default) =>
+        await ReadAsync(municipalityCode, (environment, access) => new OperatingEnvironmentView(
             environment.MunicipalityCode, environment.OrganiserCode, environment.Type, environment.Facts, environment.Checked,
-            IsStale(environment.Checked), access);
-    }
+            IsStale(environment.Checked), access), cancellationToken);
 
-    public async Task<Result<CaseEnvironmentView>> ForCaseAsync(string municipalityCode, ClientType? clientType, CancellationToken cancellationToken = default)
+    public async Task<Result<CaseEnvironmentView>> ForCaseAsync(string municipalityCode, ClientType? clientType, CancellationToken cancellationToken = default) =>
+        await ReadAsync(municipalityCode, (environment, _) => new CaseEnvironmentView(
+            environment.MunicipalityCode, environment.Type, environment.Facts, environment.Checked, IsStale(environment.Checked),
+            ServiceChannelAdvisor.For(environment.Type, environment.Facts, clientType)), cancellationToken);
+
+    /// <summary>One municipality's environment for a reader (one round trip), or not found.</summary>
+    private async Task<Result<T>> ReadAsync<T>(
+        string municipalityCode, Func<OperatingEnvironment, OperatingEnvironmentAccess, T> view, CancellationToken cancellationToken)
     {
         if (AccessTo(municipalityCode) is not { } access || !access.Reads())
         {
@@ -94,9 +87,7 @@ public sealed class OperatingEnvironments(
             return NotFound;
         }
 
-        return new CaseEnvironmentView(
-            environment.MunicipalityCode, environment.Type, environment.Facts, environment.Checked, IsStale(environment.Checked),
-            ServiceChannelAdvisor.For(environment.Type, environment.Facts, clientType));
+        return view(environment, access);
     }
 
     public async Task<Result> ChangeAsync(ChangeOperatingEnvironmentCommand command, CancellationToken cancellationToken = default)
