@@ -48,8 +48,12 @@ public sealed class PlanCheckFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Runs a use case as the user, records the SQL EF sends, and explains every query with its own parameters.</summary>
-    public async Task<PlanCheck> RunAsync(string email, Func<IServiceProvider, Task> useCase)
+    /// <summary>
+    /// Runs a use case as the user, records the SQL EF sends, and explains every query with its own parameters. With
+    /// <paramref name="withoutSeqScans"/> the planner is told not to scan (<c>enable_seqscan = off</c>): for the small
+    /// tables the volume does not fill, the plan then shows whether an index fits the query at all.
+    /// </summary>
+    public async Task<PlanCheck> RunAsync(string email, Func<IServiceProvider, Task> useCase, bool withoutSeqScans = false)
     {
         IReadOnlyList<RecordedCommand> commands;
         Guid organisationId;
@@ -65,6 +69,11 @@ public sealed class PlanCheckFixture : IAsyncLifetime
         await using var connection = new NpgsqlConnection(App.ConnectionString);
         await connection.OpenAsync();
         await QueryPlans.ActForAsync(connection, organisationId);
+        if (withoutSeqScans)
+        {
+            await using var setting = new NpgsqlCommand("SET enable_seqscan = off", connection);
+            await setting.ExecuteNonQueryAsync();
+        }
 
         var plans = new List<ExplainedCommand>();
         foreach (var command in commands.Where(c => c.IsQuery))

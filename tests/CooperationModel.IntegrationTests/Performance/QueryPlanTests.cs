@@ -1,10 +1,16 @@
 using System.Text.RegularExpressions;
+using CooperationModel.Application.Agreements;
 using CooperationModel.Application.Cases.GetCase;
 using CooperationModel.Application.Cases.ListCases;
 using CooperationModel.Application.Common;
+using CooperationModel.Application.Directory;
+using CooperationModel.Application.Directory.Environments;
+using CooperationModel.Application.Meetings;
 using CooperationModel.Application.Referrals.GetReferral;
 using CooperationModel.Application.Referrals.ListInbox;
 using CooperationModel.Application.Referrals.SendReferral;
+using CooperationModel.Domain.Agreements;
+using CooperationModel.Domain.Directory;
 using CooperationModel.Domain.Referrals;
 using CooperationModel.Infrastructure.Seeding;
 using CooperationModel.IntegrationTests.Process;
@@ -174,6 +180,56 @@ public sealed class QueryPlanTests(PlanCheckFixture fixture) : IClassFixture<Pla
         check.Commands.Count.ShouldBeLessThanOrEqualTo(FewRoundTrips);
         check.ShouldUseTenantIndexes(ChildrenOfOneReferral);
     }
+
+    /// <summary>
+    /// The cooperation part's lists (issue 15): work records without a tenant, keyed by the organisation or the
+    /// municipality. The volume leaves their tables small, so they are explained with scans turned off: a list whose
+    /// filter no index fits still shows a sequential scan, and fails here.
+    /// </summary>
+    [Theory]
+    [InlineData("directory search by municipality and function")]
+    [InlineData("directory search by language")]
+    [InlineData("the admin's own directory entries")]
+    [InlineData("operating environments of one organiser")]
+    [InlineData("operating environments, stale only")]
+    [InlineData("local agreements ending soon")]
+    [InlineData("joint meetings of the organisation")]
+    [InlineData("open follow-ups of the organisation")]
+    public async Task CooperationLists_AnIndexFitsEachFilter_RoundTripsIndependentOfPage(string list)
+    {
+        Task<PlanCheck> Run(int pageSize) => fixture.RunAsync(CooperationLists[list].User, async services =>
+            (await CooperationLists[list].Show(services, new PageRequest(1, pageSize))).ShouldBeTrue(list), withoutSeqScans: true);
+
+        var small = await Run(5);
+        var large = await Run(PageRequest.MaxPageSize);
+
+        large.Commands.Count.ShouldBe(small.Commands.Count, "more rows on the page must not mean more round trips");
+        large.Commands.Count.ShouldBeLessThanOrEqualTo(FewRoundTrips);
+        string[] tables = ["directory_contacts", "operating_environments", "local_agreements", "joint_meetings", "meeting_follow_ups"];
+        var scans = large.Plans.SelectMany(p => tables.Where(t => p.PlanText.Contains($"Seq Scan on {t}", StringComparison.Ordinal))
+            .Select(t => $"Seq Scan on {t}\n{p.Command.Sql}\n{p.PlanText}")).ToList();
+        scans.ShouldBeEmpty(string.Join("\n\n", scans));
+    }
+
+    private static Dictionary<string, (string User, Func<IServiceProvider, PageRequest, Task<bool>> Show)> CooperationLists { get; } = new()
+    {
+        ["directory search by municipality and function"] = (South, async (s, page) => (await s.GetRequiredService<IPartnerDirectory>()
+            .SearchAsync(new DirectorySearchQuery("091", DirectoryFunction.AdultSocialWork, null, page))).IsSuccess),
+        ["directory search by language"] = (South, async (s, page) => (await s.GetRequiredService<IPartnerDirectory>()
+            .SearchAsync(new DirectorySearchQuery(null, null, ServiceLanguage.Swedish, page))).IsSuccess),
+        ["the admin's own directory entries"] = (DemoDataSeeder.AdminHelsinki.Email, async (s, page) =>
+            (await s.GetRequiredService<IPartnerDirectory>().MineAsync(page)).IsSuccess),
+        ["operating environments of one organiser"] = (South, async (s, page) => (await s.GetRequiredService<IOperatingEnvironmentOverview>()
+            .ListAsync(new EnvironmentFilter("90"), page)).IsSuccess),
+        ["operating environments, stale only"] = (South, async (s, page) => (await s.GetRequiredService<IOperatingEnvironmentOverview>()
+            .ListAsync(new EnvironmentFilter(StaleOnly: true), page)).IsSuccess),
+        ["local agreements ending soon"] = (South, async (s, page) => (await s.GetRequiredService<ILocalAgreements>()
+            .ListAsync(new AgreementFilter(AgreementState.EndingSoon), page)).IsSuccess),
+        ["joint meetings of the organisation"] = (Helsinki, async (s, page) => (await s.GetRequiredService<IJointMeetings>()
+            .ListAsync(new MeetingFilter(), page)).IsSuccess),
+        ["open follow-ups of the organisation"] = (Helsinki, async (s, page) => (await s.GetRequiredService<IJointMeetings>()
+            .OpenFollowUpsAsync(page)).IsSuccess),
+    };
 
     [Fact]
     public async Task SendReferral_OpenReferralCheck_TenantIndexes()

@@ -36,5 +36,7 @@ public sealed class DirectoryContactConfiguration : IEntityTypeConfiguration<Dir
         builder.HasIndex(c => new { c.OrganisationId, c.MunicipalityCode, c.Function });
         // The search by municipality and function.
         builder.HasIndex(c => new { c.MunicipalityCode, c.Function });
+        // The search by language of service alone (a Swedish-speaking worker's "whom can I call in Swedish").
+        builder.HasIndex(c => new { c.Language, c.Function });
     }
 }

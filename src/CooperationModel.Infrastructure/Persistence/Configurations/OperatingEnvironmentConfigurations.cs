@@ -25,6 +25,8 @@ public sealed class OperatingEnvironmentConfiguration : IEntityTypeConfiguration
         builder.Ignore(e => e.Facts);
         // The overview groups by organiser and the list filters by organiser and type: both start with the organiser.
         builder.HasIndex(e => new { e.OrganiserCode, e.Type });
+        // The national list of stale environments (checked before the cutoff, CheckedOn.StaleBefore).
+        builder.HasIndex(e => e.CheckedOnDate);
         // PostgreSQL's xmin: two admins saving the same municipality at once, one wins and the other is told.
         builder.Property<uint>("Version").IsRowVersion();
     }

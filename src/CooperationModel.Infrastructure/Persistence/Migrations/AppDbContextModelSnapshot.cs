@@ -561,6 +561,9 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_directory_contacts");
 
+                    b.HasIndex("Language", "Function")
+                        .HasDatabaseName("ix_directory_contacts_language_function");
+
                     b.HasIndex("MunicipalityCode", "Function")
                         .HasDatabaseName("ix_directory_contacts_municipality_code_function");
 
@@ -643,6 +646,9 @@ namespace CooperationModel.Infrastructure.Persistence.Migrations
 
                     b.HasKey("MunicipalityCode")
                         .HasName("pk_operating_environments");
+
+                    b.HasIndex("CheckedOnDate")
+                        .HasDatabaseName("ix_operating_environments_checked_on_date");
 
                     b.HasIndex("OrganiserCode", "Type")
                         .HasDatabaseName("ix_operating_environments_organiser_code_type");
