@@ -1,12 +1,7 @@
 using CooperationModel.Application.Common;
 using CooperationModel.Domain.Agreements;
 using CooperationModel.Domain.Common;
-using CooperationModel.Infrastructure.Identity;
-using CooperationModel.Infrastructure.Persistence;
-using CooperationModel.Infrastructure.Protection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CooperationModel.Infrastructure.Seeding;
 
@@ -19,11 +14,9 @@ public static class DemoAgreements
 {
     public static async Task SeedAsync(IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var adminUser = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(DemoDataSeeder.AdminSouth.Email);
         var admin = DemoDataSeeder.AdminSouth;
-        var user = new FixedUser(adminUser!.Id, admin.OrganisationId, admin.Kind, admin.Role, admin.DisplayName);
-        var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
-        await using var db = new AppDbContext(options, user, services.GetRequiredService<PersonalDataProtector>());
+        var (context, user) = await DemoDataSeeder.ActingAsAsync(services, admin);
+        await using var db = context;
         if (await db.LocalAgreements.AnyAsync(cancellationToken))
         {
             return;

@@ -100,16 +100,27 @@ public static class DemoDataSeeder
     }
 
     /// <summary>
+    /// A context that acts as one demo user, as the app does for them signed in: demo data goes through the same rules,
+    /// the tenant guard included. The caller disposes the context.
+    /// </summary>
+    internal static async Task<(AppDbContext Db, FixedUser User)> ActingAsAsync(IServiceProvider services, DemoUser demo)
+    {
+        var account = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(demo.Email);
+        var user = new FixedUser(account!.Id, demo.OrganisationId, demo.Kind, demo.Role, demo.DisplayName);
+        var db = new AppDbContext(
+            services.GetRequiredService<DbContextOptions<AppDbContext>>(), user, services.GetRequiredService<PersonalDataProtector>());
+        return (db, user);
+    }
+
+    /// <summary>
     /// Fictitious clients of the southern district, so that every list of the workspace has something in it:
     /// a client in guidance already referred to Helsinki, one whose decision is overdue in the normal queue,
     /// an urgent application waiting in the urgent queue, and a survey whose concern screen suggests a referral.
     /// </summary>
     private static async Task SeedClientsAsync(IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var handlerUser = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(HandlerSouth.Email);
-        var handler = new FixedUser(handlerUser!.Id, HandlerSouth.OrganisationId, HandlerSouth.Kind, HandlerSouth.Role, HandlerSouth.DisplayName);
-        var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
-        await using var db = new AppDbContext(options, handler, services.GetRequiredService<PersonalDataProtector>());
+        var (context, handler) = await ActingAsAsync(services, HandlerSouth);
+        await using var db = context;
         await DemoOperatingEnvironments.SeedAsync(db, clock, cancellationToken);
         if (await db.Cases.AnyAsync(cancellationToken))
         {

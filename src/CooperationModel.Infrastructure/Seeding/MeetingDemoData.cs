@@ -2,12 +2,7 @@ using CooperationModel.Application.Common;
 using CooperationModel.Domain.Common;
 using CooperationModel.Domain.Meetings;
 using CooperationModel.Domain.Organisations;
-using CooperationModel.Infrastructure.Identity;
-using CooperationModel.Infrastructure.Persistence;
-using CooperationModel.Infrastructure.Protection;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CooperationModel.Infrastructure.Seeding;
 
@@ -20,11 +15,9 @@ internal static class MeetingDemoData
 {
     public static async Task SeedAsync(IServiceProvider services, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var handlerUser = await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(DemoDataSeeder.HandlerSouth.Email);
         var demo = DemoDataSeeder.HandlerSouth;
-        var handler = new FixedUser(handlerUser!.Id, demo.OrganisationId, demo.Kind, demo.Role, demo.DisplayName);
-        await using var db = new AppDbContext(
-            services.GetRequiredService<DbContextOptions<AppDbContext>>(), handler, services.GetRequiredService<PersonalDataProtector>());
+        var (context, handler) = await DemoDataSeeder.ActingAsAsync(services, demo);
+        await using var db = context;
         if (await db.Meetings.AnyAsync(cancellationToken))
         {
             return;
